@@ -1,0 +1,1 @@
+"""Generate the HTTP status code reference from the YAML records in data/."""

@@ -1,0 +1,525 @@
+"""Load every record under ``data/``, validate all of it, and fail once with every problem.
+
+Three passes, each collecting problems instead of stopping at the first:
+1. each file parses as UTF-8 YAML into a mapping, with no duplicate keys;
+2. each mapping validates against its model (types, required fields, unknown fields);
+3. the records are checked as content (examples parse, status lines match, codes that
+   are referenced exist, registered and unofficial codes carry what they must).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator import httpmsg
+from generator.model import ClassFile, CodeClass, CodeRecord, Comparison
+from generator.problems import DataError, Problem
+from generator.yamlsource import Located, dotted, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+NO_CONTENT_CODES = {204, 304}
+
+
+@dataclass
+class Site:
+    """Everything the pages are made from, loaded and validated."""
+
+    codes: dict[int, CodeRecord]
+    classes: dict[int, CodeClass]
+    comparisons: dict[str, Comparison]
+    root: Path | None = None
+    sources: dict[str, Located] = field(default_factory=dict, repr=False)
+
+    def in_class(self, digit: int) -> list[CodeRecord]:
+        """Codes of one class: registered first, then unofficial, each by number."""
+        records = [r for r in self.codes.values() if r.class_digit == digit]
+        return sorted(records, key=lambda r: (not r.registered, r.code))
+
+    def comparisons_for(self, code: int) -> list[tuple[str, Comparison]]:
+        return [(slug, c) for slug, c in sorted(self.comparisons.items()) if code in c.codes]
+
+
+# --------------------------------------------------------------------------- pydantic
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    return f"a {type(value).__name__} ({value})"
+
+
+def _type_message(error: dict[str, Any], raw: str | None) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    expected = {
+        "string_type": "text",
+        "int_type": "a whole number",
+        "bool_type": "true or false",
+        "list_type": "a list",
+        "dict_type": "a mapping",
+        "model_type": "a mapping",
+        "model_attributes_type": "a mapping",
+        "date_type": "a date (YYYY-MM-DD)",
+    }[kind]
+    got = _describe(value)
+    hint = ""
+    if kind == "string_type" and isinstance(value, bool) and raw is not None:
+        hint = f"; YAML reads a bare {raw} as a boolean: write it in quotes"
+    elif kind == "string_type" and raw is not None and not isinstance(value, int | float):
+        hint = f"; YAML read the bare {raw} as a {type(value).__name__}: write it in quotes"
+    elif kind == "string_type" and isinstance(value, int | float):
+        hint = "; write it in quotes if it is meant as text"
+    return f"expected {expected}, got {got}{hint}"
+
+
+def _pydantic_problems(
+    exc: ValidationError, model: type[BaseModel], located: Located, name: str
+) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        field_name = dotted(loc)
+        line = located.line_of(loc)
+        if kind == "missing":
+            parent = _model_at(model, loc[:-1])
+            described = _field_description(parent, str(loc[-1]))
+            message = "missing required field" + (f" ({described})" if described else "")
+        elif kind == "extra_forbidden":
+            parent = _model_at(model, loc[:-1])
+            known = list(parent.model_fields) if parent else []
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+            message = "unknown field" + (
+                f" (did you mean '{close[0]}'?)" if close else f" (expected one of: {', '.join(known)})"
+            )
+        elif kind in {
+            "string_type",
+            "int_type",
+            "bool_type",
+            "list_type",
+            "dict_type",
+            "model_type",
+            "model_attributes_type",
+            "date_type",
+        }:
+            message = _type_message(error, located.raw.get(loc))
+        elif kind == "literal_error":
+            message = f"{error['input']!r} is not allowed (expected {error['ctx']['expected']})"
+        elif kind == "too_short":
+            actual = error["ctx"].get("actual_length", 0)
+            need = error["ctx"].get("min_length")
+            message = (
+                "empty list" if actual == 0 else f"only {actual} item{'s' if actual != 1 else ''}"
+            ) + f" (expected at least {need})"
+        elif kind == "string_too_long":
+            message = (
+                f"{len(error['input'])} characters (expected at most "
+                f"{error['ctx']['max_length']})"
+            )
+        elif kind == "string_pattern_mismatch":
+            message = f"{error['input']!r} does not match the expected form {error['ctx']['pattern']}"
+        elif kind in {"greater_than_equal", "less_than_equal"}:
+            message = f"{error['input']} is out of range (expected 100 to 599)"
+            if field_name == "digit" or field_name.endswith(".digit"):
+                message = f"{error['input']} is out of range (expected 1 to 5)"
+        elif kind == "value_error":
+            message = error["msg"].removeprefix("Value error, ")
+        else:
+            message = error["msg"]
+        problems.append(Problem(name, line, field_name, message))
+    return problems
+
+
+def _model_at(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """Follow a path of field names through nested models (list indexes are skipped)."""
+    current = model
+    for part in loc:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(str(part))
+        if info is None:
+            return None
+        current = _model_in(info.annotation)
+    return current
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _field_description(model: type[BaseModel] | None, name: str) -> str | None:
+    if model is None or name not in model.model_fields:
+        return None
+    return model.model_fields[name].description
+
+
+def _validate(model: type[M], located: Located, name: str) -> tuple[M | None, list[Problem]]:
+    try:
+        return model.model_validate(located.data), []
+    except ValidationError as exc:
+        return None, _pydantic_problems(exc, model, located, name)
+
+
+# --------------------------------------------------------------------------- content checks
+
+
+def _check_examples(record: CodeRecord, located: Located, name: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen_own_code = False
+    for e, example in enumerate(record.examples):
+        for s, step in enumerate(example.steps):
+            base = ("examples", e, "steps", s)
+            if not (step.request or step.response or step.log):
+                problems.append(
+                    Problem(
+                        name,
+                        located.line_of(base),
+                        dotted(base),
+                        "empty step (expected a request, a response or a log line)",
+                    )
+                )
+                continue
+            request = None
+            if step.request is not None:
+                try:
+                    request = httpmsg.parse(step.request, kind="request")
+                except httpmsg.MessageError as exc:
+                    path = (*base, "request")
+                    problems.append(Problem(name, located.line_of(path), dotted(path), str(exc)))
+            if step.log is not None and str(record.code) in step.log:
+                seen_own_code = True
+            if step.response is None:
+                continue
+            path = (*base, "response")
+            try:
+                response = httpmsg.parse(step.response, kind="response")
+            except httpmsg.MessageError as exc:
+                problems.append(Problem(name, located.line_of(path), dotted(path), str(exc)))
+                continue
+            status = response.status
+            assert status is not None
+            if status == record.code:
+                seen_own_code = True
+            if (status < 200 or status in NO_CONTENT_CODES) and response.body.strip():
+                problems.append(
+                    Problem(
+                        name,
+                        located.line_of(path),
+                        dotted(path),
+                        f"a {status} response has content (expected none: "
+                        "1xx, 204 and 304 responses end after the header section)",
+                    )
+                )
+            problems += _content_length_problems(response, name, located, path)
+            if request is not None:
+                problems += _content_length_problems(
+                    request, name, located, (*base, "request")
+                )
+            if request and request.method == "HEAD" and response.body.strip():
+                problems.append(
+                    Problem(
+                        name,
+                        located.line_of(path),
+                        dotted(path),
+                        "a response to HEAD has content (expected none)",
+                    )
+                )
+    if not seen_own_code:
+        what = "a response" if record.registered else "a response or log line"
+        problems.append(
+            Problem(
+                name,
+                located.line_of(("examples",)),
+                "examples",
+                f"no example shows {record.code} (expected {what} with it)",
+            )
+        )
+    return problems
+
+
+def _content_length_problems(
+    message: httpmsg.Message, name: str, located: Located, path: tuple[Any, ...]
+) -> list[Problem]:
+    """A Content-Length must match the body shown, unless the body is elided with '...'."""
+    declared = message.header("Content-Length")
+    if declared is None or "..." in message.body or message.method == "HEAD":
+        return []
+    if message.status is not None and (message.status < 200 or message.status == 304):
+        return []
+    actual = len(message.body.encode("utf-8"))
+    if not declared.isdigit() or int(declared) != actual:
+        return [
+            Problem(
+                name,
+                located.line_of(path),
+                dotted(path),
+                f"Content-Length: {declared} but the body shown is {actual} bytes "
+                "(expected them to agree; end an elided body with '...')",
+            )
+        ]
+    return []
+
+
+def _example_responses(record: CodeRecord):
+    for e, example in enumerate(record.examples):
+        for s, step in enumerate(example.steps):
+            if step.response is None:
+                continue
+            try:
+                yield (
+                    ("examples", e, "steps", s, "response"),
+                    httpmsg.parse(step.response, kind="response"),
+                )
+            except httpmsg.MessageError:
+                continue  # reported by _check_examples
+
+
+def _check_record(record: CodeRecord, located: Located, name: str, stem: str) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(path: tuple[Any, ...], message: str) -> None:
+        problems.append(Problem(name, located.line_of(path), dotted(path), message))
+
+    if stem != str(record.code):
+        add(("code",), f"{record.code} does not match the file name (expected {stem})")
+    if record.registered:
+        if record.use_when is None:
+            add(("use_when",), "missing required field for a registered code")
+        if not record.when_to_use:
+            add(("when_to_use",), "empty list for a registered code (expected at least 1)")
+        if not record.when_not_to_use:
+            add(("when_not_to_use",), "empty list for a registered code (expected at least 1)")
+        spec = record.specification
+        assert spec is not None
+        if spec.document.startswith("draft-") and not spec.url:
+            add(("specification", "url"), "missing (expected a link for a draft)")
+        if spec.status == "temporary" and not (spec.registered and spec.expires):
+            add(
+                ("specification",),
+                "a temporary registration needs 'registered' and 'expires' dates",
+            )
+    elif not record.vendors:
+        add(
+            ("vendors",),
+            "an unregistered code needs at least one vendor use "
+            "(expected 'specification' for a registered code, or 'vendors')",
+        )
+    if record.properties.redirect is not None and record.class_digit != 3:
+        add(("properties", "redirect"), "only 3xx codes are redirects (expected no 'redirect')")
+    if (record.code < 200 or record.code in NO_CONTENT_CODES) and record.properties.body != "none":
+        add(
+            ("properties", "body"),
+            f"{record.properties.body!r} for a code whose responses never have content "
+            "(expected 'none')",
+        )
+    problems += _check_examples(record, located, name)
+    own = [(path, msg) for path, msg in _example_responses(record) if msg.status == record.code]
+    for header in record.must_send:
+        if own and not any(msg.has_header(header) for _, msg in own):
+            add(
+                ("examples",),
+                f"no {record.code} response in the examples sends {header} "
+                "(expected it: the record says the response must send it)",
+            )
+    return problems
+
+
+def _cross_check(site: Site, names: dict[int, str]) -> list[Problem]:
+    problems: list[Problem] = []
+    codes = site.codes
+
+    def add(code: int, path: tuple[Any, ...], message: str) -> None:
+        located = site.sources[names[code]]
+        problems.append(Problem(names[code], located.line_of(path), dotted(path), message))
+
+    def missing(target: int) -> str:
+        return f"{target} has no record (expected a code in data/codes/)"
+
+    for code, record in codes.items():
+        for i, other in enumerate(record.related):
+            if other not in codes:
+                add(code, ("related", i), missing(other))
+            elif other == code:
+                add(code, ("related", i), "a code cannot be related to itself")
+        for i, alt in enumerate(record.when_not_to_use):
+            for j, other in enumerate(alt.instead):
+                if other not in codes:
+                    add(code, ("when_not_to_use", i, "instead", j), missing(other))
+        for i, vendor in enumerate(record.vendors):
+            for j, other in enumerate(vendor.stands_in_for):
+                if other not in codes:
+                    add(code, ("vendors", i, "stands_in_for", j), missing(other))
+            if vendor.client_receives is not None and vendor.client_receives not in codes:
+                add(code, ("vendors", i, "client_receives"), missing(vendor.client_receives))
+        for path, message in _example_responses(record):
+            other = codes.get(message.status or 0)
+            if other is None or message.reason is None or not other.registered:
+                continue
+            if message.reason != other.phrase:
+                add(
+                    code,
+                    path,
+                    f"status line says {message.status} {message.reason!r} "
+                    f"(expected the registry's phrase {other.phrase!r})",
+                )
+    return problems
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def _record_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def load_site(root: Path) -> Site:
+    """Load and validate everything under ``root`` (the ``data/`` folder).
+
+    Raises DataError listing every problem; never returns half-valid data.
+    """
+    root = Path(root)
+    problems: list[Problem] = []
+    site = Site(codes={}, classes={}, comparisons={}, root=root)
+    names: dict[int, str] = {}
+
+    if not root.is_dir():
+        raise DataError([Problem(str(root), None, "(folder)", "does not exist (expected data/)")])
+
+    code_files = _record_files(root / "codes")
+    if not code_files:
+        problems.append(
+            Problem(_display(root / "codes", root), None, "(folder)", "holds no records")
+        )
+    for file in code_files:
+        name = _display(file, root)
+        located, found = load_yaml(file, name)
+        problems += found
+        if located is None:
+            continue
+        site.sources[name] = located
+        record, found = _validate(CodeRecord, located, name)
+        problems += found
+        if record is None:
+            continue
+        problems += _check_record(record, located, name, file.stem)
+        if record.code in site.codes:
+            problems.append(
+                Problem(
+                    name,
+                    located.line_of(("code",)),
+                    "code",
+                    f"{record.code} already has a record in {names[record.code]} "
+                    "(expected one record per code)",
+                )
+            )
+            continue
+        site.codes[record.code] = record
+        names[record.code] = name
+
+    class_file = root / "classes.yaml"
+    if class_file.is_file():
+        name = _display(class_file, root)
+        located, found = load_yaml(class_file, name)
+        problems += found
+        if located is not None:
+            parsed, found = _validate(ClassFile, located, name)
+            problems += found
+            if parsed is not None:
+                for i, item in enumerate(parsed.classes):
+                    if item.digit in site.classes:
+                        problems.append(
+                            Problem(
+                                name,
+                                located.line_of(("classes", i)),
+                                f"classes[{i}].digit",
+                                f"class {item.digit}xx is described twice",
+                            )
+                        )
+                    site.classes[item.digit] = item
+    else:
+        problems.append(Problem(_display(class_file, root), None, "(file)", "is missing"))
+
+    for file in _record_files(root / "comparisons"):
+        name = _display(file, root)
+        located, found = load_yaml(file, name)
+        problems += found
+        if located is None:
+            continue
+        site.sources[name] = located
+        group, found = _validate(Comparison, located, name)
+        problems += found
+        if group is None:
+            continue
+        for i, code in enumerate(group.codes):
+            if code not in site.codes:
+                problems.append(
+                    Problem(
+                        name,
+                        located.line_of(("codes", i)),
+                        f"codes[{i}]",
+                        f"{code} has no record (expected a code in data/codes/)",
+                    )
+                )
+        if len(set(group.codes)) != len(group.codes):
+            problems.append(
+                Problem(name, located.line_of(("codes",)), "codes", "a code is listed twice")
+            )
+        for i, verdict in enumerate(group.verdicts):
+            if verdict.code not in group.codes:
+                problems.append(
+                    Problem(
+                        name,
+                        located.line_of(("verdicts", i, "code")),
+                        f"verdicts[{i}].code",
+                        f"{verdict.code} is not one of this group's codes "
+                        f"(expected one of {', '.join(map(str, group.codes))})",
+                    )
+                )
+        site.comparisons[file.stem] = group
+
+    for digit in sorted({r.class_digit for r in site.codes.values()}):
+        if digit not in site.classes:
+            problems.append(
+                Problem(
+                    _display(class_file, root),
+                    None,
+                    "classes",
+                    f"class {digit}xx has records but no description",
+                )
+            )
+
+    problems += _cross_check(site, names)
+    if problems:
+        raise DataError(problems)
+    return site

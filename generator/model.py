@@ -1,0 +1,436 @@
+"""The record model: one definition for typed objects, validation and the JSON Schema.
+
+Every field carries a description; ``python -m generator schema`` publishes the models
+as JSON Schema (``data/*.schema.json``) so that editors check records while people type.
+Fields are strict: YAML's ``no`` (a boolean), a bare date or a number never pass for
+text. What can be derived (class, URL, title, registered or not) is derived here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+# --------------------------------------------------------------------------- text types
+
+_RAW_HTML = re.compile(r"<(?!https?://|mailto:)[A-Za-z/!?]")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.DOTALL | re.MULTILINE)
+
+
+def _strip_code(text: str) -> str:
+    return _CODE_SPAN.sub("", _FENCE.sub("", text))
+
+
+def _markdown(value: str) -> str:
+    if not value.strip():
+        raise ValueError("empty text (expected at least one sentence)")
+    match = _RAW_HTML.search(_strip_code(value))
+    if match:
+        snippet = value[match.start() : match.start() + 20].split("\n")[0]
+        raise ValueError(
+            f"raw HTML {snippet!r} is not allowed in record text "
+            "(expected Markdown; put markup in `code` if you mean to show it)"
+        )
+    return value.strip()
+
+
+def _plain_line(value: str) -> str:
+    if not value.strip():
+        raise ValueError("empty text (expected a short line of plain text)")
+    if "\n" in value.strip():
+        raise ValueError("spans several lines (expected a single line)")
+    return value.strip()
+
+
+def _title_safe(value: str) -> str:
+    value = _plain_line(value)
+    bad = sorted({c for c in value if c in '<>"'})
+    if bad:
+        shown = " ".join(bad)
+        raise ValueError(
+            f"contains {shown} (expected plain text without < > or \": this text becomes "
+            "the page title and meta description)"
+        )
+    if re.search(r"[`*_\[\]]", value):
+        raise ValueError(
+            "contains Markdown markup (expected plain text: this becomes the meta description)"
+        )
+    return value
+
+
+Markdown = Annotated[str, AfterValidator(_markdown)]
+PlainLine = Annotated[str, AfterValidator(_plain_line)]
+TitleText = Annotated[str, AfterValidator(_title_safe)]
+Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$")]
+StatusCode = Annotated[int, Field(ge=100, le=599)]
+LaxDate = Annotated[datetime.date, Field(strict=False)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- parts
+
+CLASS_NAMES = {
+    1: "Informational",
+    2: "Successful",
+    3: "Redirection",
+    4: "Client Error",
+    5: "Server Error",
+}
+
+RegistryStatus = Literal["permanent", "temporary", "unused", "obsoleted", "deprecated"]
+RetryPolicy = Literal["not-needed", "unchanged", "after-delay", "after-change", "no"]
+
+RETRY_LABELS: dict[str, str] = {
+    "not-needed": "Not needed: the request succeeded or is being handled",
+    "unchanged": "Yes, the same request may succeed",
+    "after-delay": "Yes, after waiting (Retry-After when sent)",
+    "after-change": "Only after changing the request",
+    "no": "No: repeating it will not help",
+}
+BODY_LABELS: dict[str, str] = {
+    "none": "Never has content",
+    "optional": "Content optional",
+    "expected": "Usually has content",
+}
+METHOD_LABELS: dict[str, str] = {
+    "kept": "Kept: the client repeats the same method and body",
+    "changed-to-get": "Changed to GET (HEAD stays HEAD)",
+    "post-may-become-get": "Should be kept, but user agents may change POST to GET",
+    "not-a-redirect": "Not followed automatically",
+}
+
+
+class PreviousName(Strict):
+    name: TitleText = Field(description="An earlier reason phrase, as it was written.")
+    source: PlainLine = Field(description="Where that name came from, e.g. 'RFC 7231'.")
+
+
+class Specification(Strict):
+    document: str = Field(
+        pattern=r"^(RFC \d+|draft-[a-z0-9-]+)$",
+        description="The defining document: 'RFC 9110' or a draft name.",
+    )
+    section: str | None = Field(
+        default=None,
+        pattern=r"^\d+(\.\d+)*$",
+        description="Section number in that document, as text: '15.3.3'.",
+    )
+    url: Url | None = Field(
+        default=None,
+        description="Link to the section. Derived for RFCs; required for drafts.",
+    )
+    status: RegistryStatus = Field(
+        description="Status in the IANA HTTP Status Code Registry.",
+    )
+    registered: LaxDate | None = Field(
+        default=None, description="Temporary registrations: the date registered."
+    )
+    expires: LaxDate | None = Field(
+        default=None, description="Temporary registrations: the date the entry expires."
+    )
+    previous_names: list[PreviousName] = Field(
+        default_factory=list, description="Older reason phrases readers may still meet."
+    )
+    history: list[Markdown] = Field(
+        default_factory=list,
+        description="Notes on where the code was defined before (RFC 2616, RFC 7231, ...).",
+    )
+
+    @property
+    def link(self) -> str:
+        if self.url:
+            return self.url
+        number = self.document.removeprefix("RFC ")
+        anchor = f"#section-{self.section}" if self.section else ""
+        return f"https://www.rfc-editor.org/rfc/rfc{number}.html{anchor}"
+
+    @property
+    def citation(self) -> str:
+        return f"{self.document}, section {self.section}" if self.section else self.document
+
+
+class Alternative(Strict):
+    case: Markdown = Field(description="A situation where this code is the wrong choice.")
+    instead: list[StatusCode] = Field(
+        min_length=1, description="The code or codes to send in that situation."
+    )
+
+
+class Step(Strict):
+    label: PlainLine | None = Field(default=None, description="What happens in this step.")
+    request: str | None = Field(
+        default=None, description="A raw HTTP request: request line, header fields, body."
+    )
+    response: str | None = Field(
+        default=None, description="A raw HTTP response: status line, header fields, body."
+    )
+    log: str | None = Field(
+        default=None, description="A log line, for codes that are only ever logged."
+    )
+    note: Markdown | None = Field(default=None, description="What to notice in this step.")
+
+
+class Example(Strict):
+    title: PlainLine = Field(description="What the example shows.")
+    intro: Markdown | None = Field(default=None, description="Set the scene in a sentence.")
+    steps: list[Step] = Field(min_length=1, description="The exchange, step by step.")
+
+
+class Faq(Strict):
+    question: PlainLine = Field(description="A question people really ask.")
+    answer: Markdown = Field(description="A direct answer.")
+
+
+class HeaderUse(Strict):
+    name: str = Field(
+        pattern=r"^[A-Za-z0-9-]+$", description="The header field name, e.g. 'Retry-After'."
+    )
+    where: Literal["request", "response"] = Field(description="Which message carries it.")
+    requirement: Literal["must", "should", "may"] = Field(
+        description="How the specification treats it for this code."
+    )
+    purpose: Markdown = Field(description="What it does with this code.")
+
+
+class Redirect(Strict):
+    permanent: bool = Field(description="Whether clients may update links and bookmarks.")
+    method: Literal["kept", "changed-to-get", "post-may-become-get", "not-a-redirect"] = Field(
+        description="What happens to the request method and body when the client follows it."
+    )
+    search_engines: PlainLine = Field(description="How search engines treat it, briefly.")
+
+
+class Properties(Strict):
+    cacheable_by_default: bool = Field(
+        description="Heuristically cacheable per RFC 9110 section 15.1 / RFC 9111 4.2.2."
+    )
+    retry: RetryPolicy = Field(description="Whether a client may repeat the request.")
+    retry_note: PlainLine | None = Field(default=None, description="Nuance on retrying.")
+    body: Literal["none", "optional", "expected"] = Field(
+        description="Whether the response carries content."
+    )
+    redirect: Redirect | None = Field(default=None, description="3xx codes only.")
+
+
+class Constants(Strict):
+    python: str | None = Field(
+        default=None, pattern=r"^HTTPStatus\.[A-Z_]+$", description="http.HTTPStatus member."
+    )
+    go: str | None = Field(
+        default=None, pattern=r"^http\.Status[A-Za-z]+$", description="Go net/http constant."
+    )
+    dotnet: str | None = Field(
+        default=None,
+        pattern=r"^HttpStatusCode\.[A-Za-z]+$",
+        description=".NET System.Net.HttpStatusCode member.",
+    )
+    aspnetcore: str | None = Field(
+        default=None,
+        pattern=r"^StatusCodes\.Status\d{3}[A-Za-z]+$",
+        description="ASP.NET Core Microsoft.AspNetCore.Http.StatusCodes field.",
+    )
+    java: str | None = Field(
+        default=None,
+        pattern=r"^HttpStatus\.[A-Z_0-9]+$",
+        description="Spring Framework org.springframework.http.HttpStatus.",
+    )
+    rust: str | None = Field(
+        default=None,
+        pattern=r"^StatusCode::[A-Z_]+$",
+        description="Rust http::StatusCode associated constant.",
+    )
+    rails: str | None = Field(
+        default=None, pattern=r"^:[a-z_]+$", description="Ruby on Rails / Rack status symbol."
+    )
+    symfony: str | None = Field(
+        default=None,
+        pattern=r"^Response::HTTP_[A-Z_]+$",
+        description="PHP Symfony HttpFoundation Response constant.",
+    )
+
+
+CONSTANT_LABELS: dict[str, str] = {
+    "python": "Python (http.HTTPStatus)",
+    "go": "Go (net/http)",
+    "dotnet": ".NET (System.Net.HttpStatusCode)",
+    "aspnetcore": "ASP.NET Core (StatusCodes)",
+    "java": "Java, Spring (HttpStatus)",
+    "rust": "Rust (http::StatusCode)",
+    "rails": "Ruby on Rails (status symbol)",
+    "symfony": "PHP, Symfony (Response)",
+}
+
+
+class Fixes(Strict):
+    client: list[Markdown] = Field(default_factory=list, description="What a client can do.")
+    server: list[Markdown] = Field(
+        default_factory=list, description="What the origin server's owner can do."
+    )
+    proxy: list[Markdown] = Field(
+        default_factory=list, description="What to change in the CDN, proxy or load balancer."
+    )
+
+
+class VendorUse(Strict):
+    vendor: PlainLine = Field(description="Who uses the code: 'nginx', 'Cloudflare', ...")
+    phrase: TitleText = Field(description="The vendor's own name for it.")
+    source: Url = Field(description="The primary source for this use.")
+    source_title: PlainLine = Field(description="What that source is, briefly.")
+    origin_unclear: bool = Field(
+        default=False,
+        description="True when no primary source confirms this use: the page says so.",
+    )
+    historic: bool = Field(default=False, description="True when the vendor no longer uses it.")
+    seen_by: Literal["client", "logs", "client-and-logs"] = Field(
+        description="Where people meet it: sent to clients, or only written to logs."
+    )
+    client_receives: StatusCode | None = Field(
+        default=None, description="For logged-only codes: what the client gets instead."
+    )
+    stands_in_for: list[StatusCode] = Field(
+        default_factory=list, description="Registered codes this use is closest to."
+    )
+    meaning: Markdown = Field(description="What it means for this vendor.")
+    causes: list[Markdown] = Field(min_length=1, description="What leads to it.")
+    fixes: Fixes = Field(description="How to fix it, from each side.")
+
+
+# --------------------------------------------------------------------------- the record
+
+
+class CodeRecord(Strict):
+    """One HTTP status code: the source of its page, its API entry and its table rows."""
+
+    code: StatusCode = Field(description="The three-digit code; the file name is <code>.yaml.")
+    phrase: TitleText = Field(
+        description="The reason phrase: the IANA registry's, or the best-known vendor name."
+    )
+    summary: Annotated[TitleText, Field(max_length=160)] = Field(
+        description="One plain sentence, at most 160 characters: the meta description."
+    )
+    use_when: PlainLine | None = Field(
+        default=None,
+        description="'Use it when ...' in one line, for comparison tables. Registered codes.",
+    )
+    meaning: Markdown = Field(description="What the code means, precisely.")
+    when_to_use: list[Markdown] = Field(
+        default_factory=list, description="Criteria for sending it. Registered codes."
+    )
+    when_not_to_use: list[Alternative] = Field(
+        default_factory=list, description="Where it is wrong, each with the better code."
+    )
+    examples: list[Example] = Field(min_length=1, description="Real exchanges.")
+    best_practices: list[Markdown] = Field(min_length=1)
+    common_mistakes: list[Markdown] = Field(min_length=1)
+    faq: list[Faq] = Field(min_length=2, description="Questions people really ask.")
+    headers: list[HeaderUse] = Field(
+        default_factory=list, description="Header fields involved with this code."
+    )
+    properties: Properties
+    constants: Constants = Field(
+        default_factory=Constants,
+        description="Names in languages and frameworks; only names known to exist.",
+    )
+    specification: Specification | None = Field(
+        default=None, description="Registered codes: the defining document and registry entry."
+    )
+    vendors: list[VendorUse] = Field(
+        default_factory=list,
+        description="Unofficial uses of this number, one per vendor meaning.",
+    )
+    related: list[StatusCode] = Field(default_factory=list, description="Codes to read next.")
+    keywords: list[PlainLine] = Field(
+        min_length=1, description="Words people search with: synonyms, errors, headers."
+    )
+
+    # --- derived -----------------------------------------------------------------------
+
+    @property
+    def registered(self) -> bool:
+        return self.specification is not None
+
+    @property
+    def class_digit(self) -> int:
+        return self.code // 100
+
+    @property
+    def class_slug(self) -> str:
+        return f"{self.class_digit}xx"
+
+    @property
+    def class_name(self) -> str:
+        return CLASS_NAMES[self.class_digit]
+
+    @property
+    def is_error(self) -> bool:
+        return self.code >= 400
+
+    @property
+    def title(self) -> str:
+        return f"{self.code} {self.phrase}"
+
+    @property
+    def must_send(self) -> tuple[str, ...]:
+        return tuple(
+            h.name for h in self.headers if h.where == "response" and h.requirement == "must"
+        )
+
+
+# --------------------------------------------------------------------------- other data
+
+
+class CodeClass(Strict):
+    digit: Annotated[int, Field(ge=1, le=5)] = Field(description="1 for 1xx, ...")
+    name: TitleText = Field(description="The class name in RFC 9110 section 15.")
+    summary: Annotated[TitleText, Field(max_length=160)]
+    description: Markdown
+    section: str = Field(pattern=r"^\d+(\.\d+)*$", description="RFC 9110 section.")
+
+    @property
+    def slug(self) -> str:
+        return f"{self.digit}xx"
+
+
+class ClassFile(Strict):
+    classes: list[CodeClass] = Field(min_length=1)
+
+
+COLUMN_NAMES = Literal[
+    "summary",
+    "use_when",
+    "status",
+    "cacheable",
+    "retry",
+    "body",
+    "must_send",
+    "permanent",
+    "method",
+    "search_engines",
+    "specification",
+]
+
+
+class Verdict(Strict):
+    code: StatusCode
+    verdict: PlainLine = Field(description="'Choose it when ...', for this group only.")
+
+
+class Comparison(Strict):
+    title: TitleText = Field(description="The page title: '301 vs 302 vs 307 vs 308'.")
+    summary: Annotated[TitleText, Field(max_length=160)] = Field(
+        description="One plain sentence: the meta description."
+    )
+    intro: Markdown = Field(description="Why these codes get confused.")
+    codes: list[StatusCode] = Field(min_length=2, description="The codes, in table order.")
+    columns: list[COLUMN_NAMES] = Field(
+        min_length=1, description="Attribute columns after the code column."
+    )
+    verdicts: list[Verdict] = Field(default_factory=list, description="Optional, per code.")
+    how_to_choose: list[Markdown] = Field(min_length=1, description="Rules of thumb.")

@@ -1,0 +1,33 @@
+"""Publish the record models as JSON Schema, for editors and for the API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.model import CodeRecord, Comparison
+
+SCHEMAS = {
+    "code.schema.json": (CodeRecord, "HTTP status code record"),
+    "comparison.schema.json": (Comparison, "Comparison group"),
+}
+
+
+def schema_for(model, title: str) -> dict:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = title
+    return schema
+
+
+def render(model, title: str) -> str:
+    return json.dumps(schema_for(model, title), indent=2, sort_keys=True) + "\n"
+
+
+def write_all(data_dir: Path) -> list[Path]:
+    written = []
+    for filename, (model, title) in SCHEMAS.items():
+        path = data_dir / filename
+        path.write_text(render(model, title), encoding="utf-8")
+        written.append(path)
+    return written
