@@ -81,6 +81,8 @@ def _type_message(error: dict[str, Any], raw: str | None) -> str:
         hint = f"; YAML reads a bare {raw} as a boolean: write it in quotes"
     elif kind == "string_type" and raw is not None and not isinstance(value, int | float):
         hint = f"; YAML read the bare {raw} as a {type(value).__name__}: write it in quotes"
+    elif kind == "string_type" and isinstance(value, dict):
+        hint = "; an unquoted line with ': ' in it becomes a key: quote it or use a | block"
     elif kind == "string_type" and isinstance(value, int | float):
         hint = "; write it in quotes if it is meant as text"
     return f"expected {expected}, got {got}{hint}"
@@ -103,9 +105,10 @@ def _pydantic_problems(
             parent = _model_at(model, loc[:-1])
             known = list(parent.model_fields) if parent else []
             close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-            message = "unknown field" + (
-                f" (did you mean '{close[0]}'?)" if close else f" (expected one of: {', '.join(known)})"
-            )
+            if close:
+                message = f"unknown field (did you mean '{close[0]}'?)"
+            else:
+                message = f"unknown field (expected one of: {', '.join(known)})"
         elif kind in {
             "string_type",
             "int_type",
@@ -127,11 +130,11 @@ def _pydantic_problems(
             ) + f" (expected at least {need})"
         elif kind == "string_too_long":
             message = (
-                f"{len(error['input'])} characters (expected at most "
-                f"{error['ctx']['max_length']})"
+                f"{len(error['input'])} characters (expected at most {error['ctx']['max_length']})"
             )
         elif kind == "string_pattern_mismatch":
-            message = f"{error['input']!r} does not match the expected form {error['ctx']['pattern']}"
+            pattern = error["ctx"]["pattern"]
+            message = f"{error['input']!r} does not match the expected form {pattern}"
         elif kind in {"greater_than_equal", "less_than_equal"}:
             message = f"{error['input']} is out of range (expected 100 to 599)"
             if field_name == "digit" or field_name.endswith(".digit"):
@@ -234,9 +237,7 @@ def _check_examples(record: CodeRecord, located: Located, name: str) -> list[Pro
                 )
             problems += _content_length_problems(response, name, located, path)
             if request is not None:
-                problems += _content_length_problems(
-                    request, name, located, (*base, "request")
-                )
+                problems += _content_length_problems(request, name, located, (*base, "request"))
             if request and request.method == "HEAD" and response.body.strip():
                 problems.append(
                     Problem(

@@ -52,7 +52,7 @@ def _title_safe(value: str) -> str:
     if bad:
         shown = " ".join(bad)
         raise ValueError(
-            f"contains {shown} (expected plain text without < > or \": this text becomes "
+            f'contains {shown} (expected plain text without < > or ": this text becomes '
             "the page title and meta description)"
         )
     if re.search(r"[`*_\[\]]", value):

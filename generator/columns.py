@@ -1,0 +1,57 @@
+"""Comparison table columns: each cell is derived from a code record, never typed twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.model import BODY_LABELS, METHOD_LABELS, RETRY_LABELS, CodeRecord
+
+
+def _status(record: CodeRecord) -> str:
+    if record.specification is None:
+        vendors = sorted({v.vendor for v in record.vendors})
+        return "Unofficial (" + ", ".join(vendors) + ")"
+    return record.specification.status.capitalize()
+
+
+def _redirect(record: CodeRecord, attribute: str) -> str:
+    redirect = record.properties.redirect
+    if redirect is None:
+        return "Not a redirect"
+    if attribute == "permanent":
+        return "Permanent" if redirect.permanent else "Temporary"
+    if attribute == "method":
+        return METHOD_LABELS[redirect.method]
+    return redirect.search_engines
+
+
+def _specification(record: CodeRecord) -> str:
+    if record.specification is None:
+        return "None (vendor code)"
+    return f"[{record.specification.citation}]({record.specification.link})"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    value: Callable[[CodeRecord], str]
+
+
+COLUMNS: dict[str, Column] = {
+    "summary": Column("Meaning", lambda r: r.summary),
+    "use_when": Column("Use it when", lambda r: r.use_when or "Not sent by choice"),
+    "status": Column("Registry status", _status),
+    "cacheable": Column(
+        "Cacheable by default", lambda r: "Yes" if r.properties.cacheable_by_default else "No"
+    ),
+    "retry": Column("Retry", lambda r: RETRY_LABELS[r.properties.retry]),
+    "body": Column("Content", lambda r: BODY_LABELS[r.properties.body]),
+    "must_send": Column(
+        "Must send", lambda r: ", ".join(f"`{h}`" for h in r.must_send) or "Nothing specific"
+    ),
+    "permanent": Column("Permanent?", lambda r: _redirect(r, "permanent")),
+    "method": Column("Method and body", lambda r: _redirect(r, "method")),
+    "search_engines": Column("Search engines", lambda r: _redirect(r, "search_engines")),
+    "specification": Column("Defined in", _specification),
+}

@@ -1,0 +1,54 @@
+"""The MkDocs hook: the only module that imports mkdocs.
+
+on_config loads and validates every record (failing the build once, with every problem
+listed) and sets the navigation; on_files renders each planned page and adds it to the
+build in memory. Nothing generated is written into docs/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from generator.loader import Site, load_site
+from generator.nav import navigation
+from generator.pages import Page, plan
+from generator.problems import DataError
+from generator.render import render_all
+
+_state: dict[str, tuple[Site, list[Page]]] = {}
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    """data/ beside mkdocs.yml; STATUS_DATA_DIR points a build elsewhere (tests, benchmarks)."""
+    override = os.environ.get("STATUS_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(config.config_file_path).parent / "data"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        site = load_site(data_dir(config))
+    except DataError as exc:
+        raise PluginError(exc.report()) from None
+    pages = plan(site)
+    docs = Path(config.docs_dir)
+    hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    config.nav = navigation(pages, hand_written)
+    _state["current"] = (site, pages)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site, pages = _state["current"]
+    for src, content in render_all(site, pages, config.site_url or "/").items():
+        existing = files.get_file_from_path(src)
+        if existing is not None:
+            raise PluginError(f"docs/{src} clashes with a generated page of the same name")
+        files.append(File.generated(config, src, content=content))
+    return files

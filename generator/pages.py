@@ -1,0 +1,151 @@
+"""Plan the site: which pages exist, where they live, and what each is made from.
+
+The URL scheme lives here and nowhere else: a code at ``/202/``, a class at ``/2xx/``,
+a comparison at ``/compare/<slug>/``. Links between pages are written docs-relative
+(``/202.md``) so that MkDocs checks them and rewrites them for any site prefix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.loader import Site
+from generator.model import CodeClass, CodeRecord, Comparison
+
+SITE_NAME = "HTTP Status Codes"
+
+
+def code_src(code: int) -> str:
+    return f"{code}.md"
+
+
+def class_src(digit: int) -> str:
+    return f"{digit}xx.md"
+
+
+def comparison_src(slug: str) -> str:
+    return f"compare/{slug}.md"
+
+
+HOME_SRC = "index.md"
+COMPARE_INDEX_SRC = "compare/index.md"
+
+
+def url_of(src: str) -> str:
+    """The directory URL MkDocs gives a source file (``202.md`` -> ``202/``)."""
+    if src == HOME_SRC:
+        return ""
+    if src.endswith("/index.md"):
+        return src.removesuffix("index.md")
+    return src.removesuffix(".md") + "/"
+
+
+def link(src: str) -> str:
+    """A docs-relative link MkDocs validates and rewrites: ``/202.md``."""
+    return "/" + src
+
+
+@dataclass
+class Page:
+    src: str
+    template: str
+    title: str
+    description: str
+    nav_title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    keywords: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return url_of(self.src)
+
+
+def plan(site: Site) -> list[Page]:
+    """Every generated page, in navigation order."""
+    pages: list[Page] = [
+        Page(
+            src=HOME_SRC,
+            template="home.md.j2",
+            title=SITE_NAME,
+            nav_title="Home",
+            description=(
+                "Every HTTP status code explained: meaning, when to use it and when not to, "
+                "real request and response examples, and the RFC section."
+            ),
+            keywords=["HTTP status codes", "HTTP response codes", "RFC 9110"],
+        )
+    ]
+    for digit, code_class in sorted(site.classes.items()):
+        records = site.in_class(digit)
+        if not records:
+            continue
+        pages.append(_class_page(code_class, records))
+        for index, record in enumerate(records):
+            previous = records[index - 1] if index > 0 else None
+            following = records[index + 1] if index + 1 < len(records) else None
+            pages.append(_code_page(site, record, previous, following))
+    if site.comparisons:
+        pages.append(
+            Page(
+                src=COMPARE_INDEX_SRC,
+                template="compare_index.md.j2",
+                title="Comparisons of confusable HTTP status codes",
+                nav_title="All comparisons",
+                description=(
+                    "Side-by-side tables for the HTTP status codes people confuse, "
+                    "with how to choose between them."
+                ),
+                context={"groups": sorted(site.comparisons.items())},
+            )
+        )
+        for slug, group in sorted(site.comparisons.items()):
+            pages.append(_comparison_page(site, slug, group))
+    return pages
+
+
+def _class_page(code_class: CodeClass, records: list[CodeRecord]) -> Page:
+    return Page(
+        src=class_src(code_class.digit),
+        template="class.md.j2",
+        title=f"{code_class.slug} {code_class.name} status codes",
+        nav_title=f"{code_class.slug} overview",
+        description=code_class.summary,
+        context={"code_class": code_class, "records": records},
+        keywords=[f"{code_class.slug} status codes", code_class.name],
+    )
+
+
+def _code_page(
+    site: Site,
+    record: CodeRecord,
+    previous: CodeRecord | None,
+    following: CodeRecord | None,
+) -> Page:
+    return Page(
+        src=code_src(record.code),
+        template="code.md.j2",
+        title=f"{record.code} {record.phrase}",
+        nav_title=f"{record.code} {record.phrase}",
+        description=record.summary,
+        context={
+            "record": record,
+            "code_class": site.classes[record.class_digit],
+            "previous": previous,
+            "following": following,
+            "groups": site.comparisons_for(record.code),
+        },
+        keywords=[str(record.code), record.phrase, *record.keywords],
+    )
+
+
+def _comparison_page(site: Site, slug: str, group: Comparison) -> Page:
+    return Page(
+        src=comparison_src(slug),
+        template="comparison.md.j2",
+        title=group.title,
+        nav_title=group.title,
+        description=group.summary,
+        context={"slug": slug, "group": group},
+        keywords=[f"{a} vs {b}" for a, b in zip(group.codes, group.codes[1:], strict=False)],
+    )

@@ -1,0 +1,42 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from browser import chromium_path
+from sitebuild import build
+
+SITE_URL = "https://status.example.org/"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real data, built once per test run with `mkdocs build --strict`."""
+    result = build(tmp_path_factory.mktemp("site"), site_url=SITE_URL)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless system Chromium. Skipped locally without one; a failure under CI."""
+    if chromium_path() is None:
+        message = "no Chromium: apt-get install -y chromium, or set CHROMIUM_PATH"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from browser import launch
+
+    with launch() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def served(real_site):
+    from browser import serve
+
+    with serve(real_site.site) as base:
+        yield base

@@ -1,0 +1,351 @@
+"""Bad records fail with a clear, located message; every problem is reported at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from factory import comparison, record, unofficial, write_dataset, write_yaml
+
+from generator.loader import load_site
+from generator.problems import DataError
+
+
+def problems_for(data: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_site(data)
+    return [str(p) for p in info.value.problems]
+
+
+def write_text(data: Path, name: str, text: str) -> None:
+    (data / "codes" / name).write_text(text, encoding="utf-8")
+
+
+def test_the_valid_fixture_loads(tmp_path):
+    site = load_site(write_dataset(tmp_path))
+    assert sorted(site.codes) == [200, 204, 404, 499]
+
+
+def test_invalid_yaml_syntax_names_file_and_line(tmp_path):
+    data = write_dataset(tmp_path)
+    write_text(data, "404.yaml", "code: 404\nphrase: Not Found\nsummary: [unclosed\nmeaning: x\n")
+    (problem,) = problems_for(data)
+    assert problem.startswith("data/codes/404.yaml:")
+    assert "(syntax): invalid YAML" in problem
+    line = int(problem.split(":")[1])
+    assert line in (3, 4, 5)
+
+
+def test_colon_in_a_plain_list_item_explains_the_yaml_trap(tmp_path):
+    data = write_dataset(tmp_path)
+    text = (data / "codes" / "404.yaml").read_text()
+    text = text.replace("- Do the right thing.", "- Do it: then stop\n  and go on: here")
+    write_text(data, "404.yaml", text)
+    (problem,) = problems_for(data)
+    line = text.splitlines().index("- Do it: then stop") + 1
+    assert problem == (
+        f"data/codes/404.yaml:{line}: best_practices[0]: expected text, got a mapping; an "
+        "unquoted line with ': ' in it becomes a key: quote it or use a | block"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 404\n- Not Found\n", "the file holds a list (expected a mapping of field: value)"),
+        ("just a sentence\n", "the file holds a single str value (expected a mapping"),
+        ("", "the file is empty (expected a mapping)"),
+    ],
+)
+def test_a_file_that_is_not_a_mapping(tmp_path, text, expected):
+    data = write_dataset(tmp_path)
+    write_text(data, "404.yaml", text)
+    (problem,) = problems_for(data)
+    assert problem.startswith("data/codes/404.yaml")
+    assert expected in problem
+
+
+def test_missing_required_field(tmp_path):
+    broken = record(404)
+    del broken["meaning"]
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    (problem,) = problems_for(data)
+    assert problem.startswith("data/codes/404.yaml:1: meaning: missing required field")
+
+
+def test_missing_nested_field_points_at_its_parent_line(tmp_path):
+    broken = record(404)
+    del broken["properties"]["retry"]
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    (problem,) = problems_for(data)
+    assert "properties.retry: missing required field" in problem
+    line = int(problem.split(":")[1])
+    lines = (data / "codes" / "404.yaml").read_text().splitlines()
+    assert lines[line - 1].startswith("properties:")
+
+
+def test_unknown_field_suggests_the_right_name(tmp_path):
+    broken = record(404)
+    broken["when_to_uses"] = broken.pop("when_to_use")
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    problems = problems_for(data)
+    assert any(
+        "when_to_uses: unknown field (did you mean 'when_to_use'?)" in p for p in problems
+    ), problems
+
+
+def test_bare_no_is_reported_as_a_boolean_with_a_hint(tmp_path):
+    data = write_dataset(tmp_path)
+    path = data / "codes" / "404.yaml"
+    text = path.read_text().replace("- code 404", "- no")
+    path.write_text(text)
+    (problem,) = problems_for(data)
+    line = text.splitlines().index("- no") + 1
+    assert problem == (
+        f"data/codes/404.yaml:{line}: keywords[0]: expected text, got a boolean (false); "
+        "YAML reads a bare no as a boolean: write it in quotes"
+    )
+
+
+def test_bare_date_where_text_belongs(tmp_path):
+    data = write_dataset(tmp_path)
+    path = data / "codes" / "404.yaml"
+    path.write_text(path.read_text().replace("- code 404", "- 2026-11-02"))
+    (problem,) = problems_for(data)
+    assert "keywords[0]: expected text, got a date (2026-11-02)" in problem
+    assert "write it in quotes" in problem
+
+
+def test_number_where_text_belongs(tmp_path):
+    broken = record(404, phrase=404)
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    problems = problems_for(data)
+    assert any("phrase: expected text, got a number (404)" in p for p in problems), problems
+
+
+def test_text_where_a_number_belongs(tmp_path):
+    broken = record(404)
+    broken["code"] = "404"
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    (problem,) = problems_for(data)
+    assert "data/codes/404.yaml:1: code: expected a whole number, got a str (404)" in problem
+
+
+@pytest.mark.parametrize("code", [99, 600, 1000])
+def test_code_outside_100_to_599(tmp_path, code):
+    broken = record(code)
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    problems = problems_for(data)
+    assert any(
+        p.startswith(
+            f"data/codes/{code}.yaml:1: code: {code} is out of range (expected 100 to 599)"
+        )
+        for p in problems
+    ), problems
+
+
+def test_code_that_does_not_match_the_file_name(tmp_path):
+    data = write_dataset(tmp_path)
+    write_yaml(data / "codes" / "405.yaml", record(404))
+    problems = problems_for(data)
+    assert "data/codes/405.yaml:1: code: 404 does not match the file name (expected 405)" in (
+        problems
+    )
+
+
+def test_two_records_for_one_code(tmp_path):
+    data = write_dataset(tmp_path)
+    write_yaml(data / "codes" / "404.yml", record(404))
+    problems = problems_for(data)
+    assert any(
+        "404.yml:1: code: 404 already has a record in data/codes/404.yaml" in p for p in problems
+    ), problems
+
+
+def test_duplicate_keys_name_both_lines(tmp_path):
+    data = write_dataset(tmp_path)
+    path = data / "codes" / "404.yaml"
+    text = path.read_text() + "summary: A second summary that would silently win.\n"
+    path.write_text(text)
+    (problem,) = problems_for(data)
+    last = len(text.splitlines())
+    assert problem == (
+        f"data/codes/404.yaml:{last}: summary: duplicate key; it is already set on line 3 "
+        "(expected each field once)"
+    )
+
+
+def test_related_code_without_a_record(tmp_path):
+    data = write_dataset(tmp_path, [record(200), record(204), record(404, related=[410])])
+    (problem,) = problems_for(data)
+    assert "404.yaml:" in problem
+    assert "related[0]: 410 has no record (expected a code in data/codes/)" in problem
+
+
+def test_alternative_code_without_a_record(tmp_path):
+    broken = record(404, when_not_to_use=[{"case": "Gone for good.", "instead": [410]}])
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    (problem,) = problems_for(data)
+    assert "when_not_to_use[0].instead[0]: 410 has no record" in problem
+
+
+def test_compared_code_without_a_record(tmp_path):
+    data = write_dataset(tmp_path, comparisons={"x": comparison([200, 201])})
+    (problem,) = problems_for(data)
+    assert problem.startswith("data/comparisons/x.yaml:")
+    assert "codes[1]: 201 has no record" in problem
+
+
+def test_unknown_comparison_column(tmp_path):
+    data = write_dataset(tmp_path, comparisons={"x": comparison([200, 204], columns=["colour"])})
+    (problem,) = problems_for(data)
+    assert "data/comparisons/x.yaml:" in problem
+    assert "columns[0]: 'colour' is not allowed (expected 'summary'" in problem
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "shown"),
+    [
+        ("phrase", "Not <b>Found</b>", "< >"),
+        ("summary", 'A summary that closes an attribute" onmouseover=alert(1)', '"'),
+        ("summary", "A > B", ">"),
+    ],
+)
+def test_markup_characters_in_title_or_description(tmp_path, field, value, shown):
+    broken = record(404, **{field: value})
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    problems = problems_for(data)
+    assert any(f"{field}: contains {shown} (expected plain text" in p for p in problems), problems
+
+
+def test_raw_html_in_markdown_text(tmp_path):
+    broken = record(404, meaning="Gone. <script>alert(1)</script>")
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    (problem,) = problems_for(data)
+    assert "meaning: raw HTML '<script>alert(1)</sc' is not allowed in record text" in problem
+
+
+def test_html_inside_a_code_span_is_allowed(tmp_path):
+    fine = record(404, meaning="Send `<link rel=preload>` in the page.")
+    site = load_site(write_dataset(tmp_path, [record(200), record(204), fine]))
+    assert "<link" in site.codes[404].meaning
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("meaning", "   ", "meaning: empty text (expected at least one sentence)"),
+        ("best_practices", [], "best_practices: empty list (expected at least 1)"),
+        ("faq", [{"question": "Q?", "answer": "A."}], "faq: only 1 item (expected at least 2)"),
+        ("when_to_use", [], "when_to_use: empty list for a registered code"),
+        ("keywords", [""], "keywords[0]: empty text"),
+    ],
+)
+def test_empty_text_or_lists_where_content_is_required(tmp_path, field, value, expected):
+    broken = record(404, **{field: value})
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    problems = problems_for(data)
+    assert any(expected in p for p in problems), problems
+
+
+def test_a_file_that_is_not_utf8(tmp_path):
+    data = write_dataset(tmp_path)
+    path = data / "codes" / "404.yaml"
+    path.write_bytes(path.read_bytes().replace(b"Meaning of 404.", b"Caf\xe9 404."))
+    (problem,) = problems_for(data)
+    line = path.read_bytes().split(b"\n").index(b"meaning: Caf\xe9 404.") + 1
+    assert problem.startswith(f"data/codes/404.yaml:{line}: (file): byte 0xe9 is not UTF-8")
+
+
+def test_example_status_line_must_use_the_registry_phrase(tmp_path):
+    broken = record(200)
+    broken["examples"][0]["steps"][0]["response"] = (
+        "HTTP/1.1 404 File Not Found\nContent-Length: 5\n\nHello\n"
+    )
+    data = write_dataset(tmp_path, [broken, record(204), record(404)])
+    problems = problems_for(data)
+    assert any(
+        "examples[0].steps[0].response: status line says 404 'File Not Found' "
+        "(expected the registry's phrase 'Not Found')" in p
+        for p in problems
+    ), problems
+    assert any("examples: no example shows 200" in p for p in problems), problems
+
+
+def test_content_length_must_match_the_body(tmp_path):
+    broken = record(404)
+    broken["examples"][0]["steps"][0]["response"] = (
+        "HTTP/1.1 404 Not Found\nContent-Length: 50\n\nHello\n"
+    )
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    (problem,) = problems_for(data)
+    assert "Content-Length: 50 but the body shown is 5 bytes" in problem
+
+
+def test_no_content_responses_must_not_have_a_body(tmp_path):
+    broken = record(204)
+    broken["examples"][0]["steps"][0]["response"] = "HTTP/1.1 204 No Content\n\n{}\n"
+    data = write_dataset(tmp_path, [record(200), broken, record(404)])
+    (problem,) = problems_for(data)
+    assert "a 204 response has content (expected none" in problem
+
+
+def test_must_send_header_missing_from_examples(tmp_path):
+    broken = record(
+        404,
+        headers=[
+            {
+                "name": "Allow",
+                "where": "response",
+                "requirement": "must",
+                "purpose": "Lists methods.",
+            }
+        ],
+    )
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    (problem,) = problems_for(data)
+    assert "no 404 response in the examples sends Allow" in problem
+
+
+def test_unofficial_code_needs_a_vendor(tmp_path):
+    broken = unofficial(499, vendors=[])
+    data = write_dataset(tmp_path, [record(200), record(204), record(404), broken])
+    (problem,) = problems_for(data)
+    assert "499.yaml" in problem
+    assert "an unregistered code needs at least one vendor use" in problem
+
+
+def test_every_problem_in_every_file_is_reported_at_once(tmp_path):
+    one = record(200, summary="")
+    two = record(204)
+    del two["faq"]
+    data = write_dataset(tmp_path, [one, two, record(404, related=[999])])
+    problems = problems_for(data)
+    files = {p.split(":")[0] for p in problems}
+    assert files == {"data/codes/200.yaml", "data/codes/204.yaml", "data/codes/404.yaml"}
+
+
+def run_check(data: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "check", str(data)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_command_fails_with_the_same_messages_and_no_traceback(tmp_path):
+    data = write_dataset(tmp_path, [record(200), record(204), record(404, related=[410])])
+    result = run_check(data)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "1 problem in the data:" in result.stderr
+    assert "related[0]: 410 has no record" in result.stderr
+
+
+def test_check_command_passes_on_valid_data(tmp_path):
+    result = run_check(write_dataset(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: 4 codes")

@@ -1,0 +1,54 @@
+"""What a reader sees in a real browser (headless system Chromium)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def test_202_page_reads_as_a_reference_page(page, served):
+    page.goto(served + "202/")
+    assert page.title() == "202 Accepted - HTTP Status Codes"
+    assert page.locator("h1").inner_text() == "202 Accepted"
+    for section in ("Meaning", "When to use", "Examples", "Comparison", "Specification"):
+        assert page.get_by_role("heading", name=section, exact=True).is_visible()
+    # Code blocks offer a copy button.
+    assert page.locator("article pre").first.locator("..").locator("button.md-clipboard").count()
+
+
+def test_palette_toggle_switches_to_dark_and_back(page, served):
+    page.goto(served + "202/")
+    body = page.locator("body")
+    before = body.get_attribute("data-md-color-scheme")
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    after = body.get_attribute("data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}
+
+
+def test_pages_request_nothing_from_other_origins(page, served):
+    origin = urlparse(served).netloc
+    foreign: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            foreign.append(request.url)
+            if urlparse(request.url).netloc not in (origin, "")
+            and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    for path in ("", "2xx/", "202/", "404/", "compare/async-success/"):
+        page.goto(served + path)
+        page.wait_for_load_state("networkidle")
+    assert foreign == []

@@ -1,0 +1,197 @@
+"""The real records in data/: complete, and true to the registry and the RFCs."""
+
+from __future__ import annotations
+
+import csv
+import http
+from pathlib import Path
+
+import pytest
+from sitebuild import REPO
+
+from generator import httpmsg
+from generator.loader import load_site
+
+REGISTRY = {
+    int(row["code"]): row
+    for row in csv.DictReader(
+        line
+        for line in (Path(__file__).parent / "iana_registry.csv").read_text().splitlines()
+        if not line.startswith("#")
+    )
+}
+
+# RFC 9110 section 15.1 lists the codes that are heuristically cacheable; RFC 7725
+# section 3 adds 451.
+CACHEABLE_BY_DEFAULT = {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501, 451}
+
+# Python 3.13 added the RFC 9110 names; on older Pythons the same value has the old name.
+PYTHON_RENAMES = {
+    "CONTENT_TOO_LARGE": "REQUEST_ENTITY_TOO_LARGE",
+    "URI_TOO_LONG": "REQUEST_URI_TOO_LONG",
+    "RANGE_NOT_SATISFIABLE": "REQUESTED_RANGE_NOT_SATISFIABLE",
+    "UNPROCESSABLE_CONTENT": "UNPROCESSABLE_ENTITY",
+}
+
+# Header fields the specifications require in the response for these codes.
+MUST_SEND = {
+    401: "WWW-Authenticate",
+    405: "Allow",
+    407: "Proxy-Authenticate",
+    416: "Content-Range",
+    426: "Upgrade",
+}
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(REPO / "data")
+
+
+def registered(site):
+    return [r for r in site.codes.values() if r.registered]
+
+
+@pytest.mark.parametrize("digit", [1, 2, 3, 4, 5])
+def test_every_registered_code_of_a_class_has_a_record(site, digit):
+    expected = {code for code in REGISTRY if code // 100 == digit}
+    present = {r.code for r in registered(site) if r.class_digit == digit}
+    assert sorted(expected - present) == []
+
+
+def test_no_record_claims_a_registration_the_registry_lacks(site):
+    assert sorted(r.code for r in registered(site) if r.code not in REGISTRY) == []
+
+
+def test_phrases_and_status_are_the_registrys(site):
+    for rec in registered(site):
+        row = REGISTRY[rec.code]
+        assert (rec.phrase, rec.specification.status) == (row["phrase"], row["status"]), rec.code
+
+
+def test_previous_names_differ_from_the_current_phrase(site):
+    for rec in registered(site):
+        for previous in rec.specification.previous_names:
+            assert previous.name != rec.phrase, rec.code
+
+
+@pytest.mark.parametrize(
+    ("code", "names"),
+    [
+        (413, {"Payload Too Large", "Request Entity Too Large"}),
+        (414, {"Request-URI Too Long"}),
+        (416, {"Requested Range Not Satisfiable"}),
+        (422, {"Unprocessable Entity"}),
+    ],
+)
+def test_renamed_codes_show_their_previous_names(site, code, names):
+    if code not in site.codes:
+        pytest.fail(f"{code} has no record")
+    shown = {p.name for p in site.codes[code].specification.previous_names}
+    assert names <= shown
+
+
+def test_python_constants_exist_in_the_standard_library(site):
+    for rec in site.codes.values():
+        name = rec.constants.python
+        if name is None:
+            continue
+        member = name.removeprefix("HTTPStatus.")
+        if not hasattr(http.HTTPStatus, member):
+            member = PYTHON_RENAMES.get(member, member)
+        assert http.HTTPStatus[member].value == rec.code, (rec.code, name)
+
+
+def test_cacheable_by_default_follows_the_rfcs(site):
+    for rec in site.codes.values():
+        assert rec.properties.cacheable_by_default == (rec.code in CACHEABLE_BY_DEFAULT), rec.code
+
+
+def test_every_example_status_line_names_a_real_code(site):
+    for rec in site.codes.values():
+        for example in rec.examples:
+            for step in example.steps:
+                if step.response:
+                    message = httpmsg.parse(step.response, kind="response")
+                    assert message.status in site.codes or message.status in REGISTRY, (
+                        rec.code,
+                        message.start_line,
+                    )
+
+
+def test_own_status_line_uses_the_records_phrase(site):
+    for rec in registered(site):
+        lines = [
+            httpmsg.parse(step.response, kind="response")
+            for example in rec.examples
+            for step in example.steps
+            if step.response
+        ]
+        own = [m for m in lines if m.status == rec.code]
+        assert own, rec.code
+        for message in own:
+            if message.version.startswith("HTTP/1"):
+                assert message.reason == rec.phrase, (rec.code, message.start_line)
+
+
+@pytest.mark.parametrize(("code", "header"), sorted(MUST_SEND.items()))
+def test_codes_that_require_a_header_declare_and_show_it(site, code, header):
+    if code not in site.codes:
+        pytest.fail(f"{code} has no record")
+    rec = site.codes[code]
+    assert header in rec.must_send
+    responses = [
+        httpmsg.parse(step.response, kind="response")
+        for example in rec.examples
+        for step in example.steps
+        if step.response
+    ]
+    assert any(m.status == code and m.has_header(header) for m in responses)
+
+
+@pytest.mark.parametrize(
+    ("code", "permanent", "method"),
+    [
+        (301, True, "post-may-become-get"),
+        (302, False, "post-may-become-get"),
+        (303, False, "changed-to-get"),
+        (307, False, "kept"),
+        (308, True, "kept"),
+    ],
+)
+def test_redirect_properties(site, code, permanent, method):
+    if code not in site.codes:
+        pytest.fail(f"{code} has no record")
+    redirect = site.codes[code].properties.redirect
+    assert redirect is not None
+    assert (redirect.permanent, redirect.method) == (permanent, method)
+
+
+def test_unofficial_records_name_vendor_and_source(site):
+    for rec in site.codes.values():
+        if rec.registered:
+            continue
+        assert rec.vendors, rec.code
+        for use in rec.vendors:
+            assert use.vendor and use.source.startswith("https://"), rec.code
+
+
+def test_202_is_compared_with_200_201_204_and_303(site):
+    groups = [group for _, group in site.comparisons_for(202)]
+    assert any({200, 201, 202, 204, 303} <= set(group.codes) for group in groups)
+
+
+def test_every_record_has_a_schema_line_for_editors():
+    for path in sorted((REPO / "data" / "codes").glob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../code.schema.json", path.name
+
+
+def test_published_schema_matches_the_model():
+    from generator.schema import SCHEMAS, render
+
+    for filename, (model, title) in SCHEMAS.items():
+        committed = (REPO / "data" / filename).read_text(encoding="utf-8")
+        assert committed == render(model, title), (
+            f"data/{filename} is stale: run python -m generator schema"
+        )

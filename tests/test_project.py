@@ -1,0 +1,24 @@
+"""The promises README.md makes to a new user stay true."""
+
+from __future__ import annotations
+
+import re
+
+from sitebuild import REPO
+
+
+def readme_commands() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```sh\n(.+?)\n```", text)
+
+
+def test_readme_opens_with_a_serve_and_a_test_command():
+    serve, test = readme_commands()[:2]
+    assert "mkdocs serve" in serve
+    assert "pytest" in test
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    test = readme_commands()[1]
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert test in ci.splitlines()

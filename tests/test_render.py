@@ -1,0 +1,180 @@
+"""Rendering and structured data, on small inline data (no MkDocs involved)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+from factory import comparison, record, unofficial, write_dataset
+
+from generator import jsonld
+from generator.loader import load_site
+from generator.pages import plan, url_of
+from generator.render import cell, fence, render_all
+
+SITE_URL = "https://status.example.org/sub/"
+
+CODE_SECTIONS = [
+    "Meaning",
+    "When to use",
+    "When not to use",
+    "Example",
+    "Comparison",
+    "Best practices",
+    "Common mistakes",
+    "FAQ",
+    "Headers",
+    "Properties",
+    "In code",
+    "Specification",
+    "Related codes",
+]
+
+
+@pytest.fixture
+def site(tmp_path):
+    records = [
+        record(200, related=[204]),
+        record(204),
+        record(404, related=[200]),
+        unofficial(499),
+    ]
+    groups = {"ok-or-empty": comparison([200, 204], columns=["summary", "cacheable"])}
+    return load_site(write_dataset(tmp_path, records, groups))
+
+
+@pytest.fixture
+def rendered(site):
+    return render_all(site, plan(site), SITE_URL)
+
+
+def split(page: str) -> tuple[dict, str]:
+    _, meta, body = page.split("---\n", 2)
+    return yaml.safe_load(meta), body
+
+
+def headings(body: str, level: int = 2) -> list[str]:
+    return re.findall(rf"^{'#' * level} (.+)$", body, flags=re.MULTILINE)
+
+
+def test_one_page_per_code_and_class_plus_home_and_comparisons(site):
+    sources = [p.src for p in plan(site)]
+    assert sources == [
+        "index.md",
+        "2xx.md",
+        "200.md",
+        "204.md",
+        "4xx.md",
+        "404.md",
+        "499.md",
+        "compare/index.md",
+        "compare/ok-or-empty.md",
+    ]
+    assert [url_of(s) for s in sources[:3]] == ["", "2xx/", "200/"]
+
+
+def test_code_page_has_every_section_in_order(rendered):
+    _, body = split(rendered["200.md"])
+    assert body.lstrip().startswith("# 200 OK\n")
+    assert headings(body) == CODE_SECTIONS
+
+
+def test_unofficial_page_is_marked_and_has_vendor_section(rendered):
+    _, body = split(rendered["499.md"])
+    assert '!!! warning "Not a registered status code"' in body
+    assert "**Unofficial**" in body
+    assert "## Who uses it" in body
+    assert "only in nginx's logs; it is never sent to the client" in body
+    assert "When to use" not in headings(body)
+
+
+def test_front_matter_carries_title_description_and_jsonld(rendered, site):
+    meta, _ = split(rendered["404.md"])
+    assert meta["title"] == "404 Not Found"
+    assert meta["description"] == site.codes[404].summary
+    assert "404" in meta["keywords"]
+    graph = meta["jsonld"]["@graph"]
+    assert [node["@type"] for node in graph] == ["TechArticle", "FAQPage", "BreadcrumbList"]
+
+
+def test_links_between_pages_are_docs_relative(rendered):
+    _, body = split(rendered["404.md"])
+    assert "[200 OK](/200.md)" in body
+    assert "](/4xx.md)" in body
+
+
+def test_comparison_table_rows_come_from_the_records(rendered, site):
+    _, body = split(rendered["200.md"])
+    row = next(line for line in body.splitlines() if line.startswith("| [204 No Content]"))
+    assert site.codes[204].summary in row
+    assert row.rstrip().endswith("| No |")  # 204 in the fixture is not cacheable
+    assert "[Full comparison: 200 vs 204](/compare/ok-or-empty.md)" in body
+
+
+def test_a_change_in_a_record_shows_in_every_table(tmp_path):
+    records = [record(200), record(204, summary="A brand new summary for 204."), record(404)]
+    site = load_site(
+        write_dataset(tmp_path, records, {"x": comparison([200, 204]), "y": comparison([204, 404])})
+    )
+    pages = render_all(site, plan(site), SITE_URL)
+    for src in ("200.md", "204.md", "404.md", "compare/x.md", "compare/y.md"):
+        assert "A brand new summary for 204." in pages[src], src
+
+
+def test_examples_are_fenced_http_blocks_with_titles(rendered):
+    _, body = split(rendered["200.md"])
+    assert '``` http title="Request"\nGET /thing HTTP/1.1' in body
+    assert '``` http title="Response"\nHTTP/1.1 200 OK' in body
+
+
+def test_cell_keeps_a_table_intact():
+    assert cell("a | b\nc") == "a \\| b c"
+
+
+def test_fence_is_longer_than_any_backticks_inside():
+    block = fence("say ```hi```", "text")
+    assert block.startswith("```` text\n")
+    assert block.endswith("\n````")
+
+
+def test_code_jsonld_uses_absolute_canonical_urls(site):
+    data = jsonld.code_page(site.codes[404], site, SITE_URL)
+    article, faq, crumbs = data["@graph"]
+    assert data["@context"] == "https://schema.org"
+    assert article["url"] == "https://status.example.org/sub/404/"
+    assert article["headline"] == "404 Not Found"
+    assert article["about"]["@type"] == "DefinedTerm"
+    assert article["about"]["termCode"] == "404"
+    assert article["citation"]["url"] == (
+        "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.3.1"
+    )
+    assert [q["name"] for q in faq["mainEntity"]] == [f.question for f in site.codes[404].faq]
+    assert [i["item"] for i in crumbs["itemListElement"]] == [
+        "https://status.example.org/sub/",
+        "https://status.example.org/sub/4xx/",
+        "https://status.example.org/sub/404/",
+    ]
+
+
+def test_faq_answers_in_jsonld_are_plain_text():
+    assert jsonld.plain("Use **`Retry-After`** or see [RFC 9110](https://x.example/).") == (
+        "Use Retry-After or see RFC 9110."
+    )
+
+
+def test_home_jsonld_has_search_action_and_every_code(site):
+    home = next(p for p in plan(site) if p.src == "index.md")
+    website, term_set = jsonld.home_page(home, site, SITE_URL)["@graph"]
+    assert website["potentialAction"]["target"]["urlTemplate"] == (
+        "https://status.example.org/sub/?q={search_term_string}"
+    )
+    assert [t["termCode"] for t in term_set["hasDefinedTerm"]] == ["200", "204", "404", "499"]
+
+
+def test_rendering_is_deterministic(site):
+    first = render_all(site, plan(site), SITE_URL)
+    second = render_all(site, plan(site), SITE_URL)
+    assert first == second
+    json.dumps(split(first["index.md"])[0]["jsonld"])  # serialisable
