@@ -14,11 +14,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.api import api_files
+from generator.history import last_changed
+from generator.htmlpost import label_comparison_cells
 from generator.loader import Site, load_site
 from generator.nav import navigation
 from generator.pages import Page, plan
 from generator.problems import DataError
 from generator.render import render_all
+from generator.statics import static_files
 
 _state: dict[str, tuple[Site, list[Page]]] = {}
 
@@ -36,19 +40,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site = load_site(data_dir(config))
     except DataError as exc:
         raise PluginError(exc.report()) from None
+    site.modified = last_changed(data_dir(config))
     pages = plan(site)
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = navigation(pages, hand_written)
+    # The 404 page suggests codes from this list.
+    config.extra["status_codes"] = [[r.code, r.phrase] for _, r in sorted(site.codes.items())]
     _state["current"] = (site, pages)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site, pages = _state["current"]
-    for src, content in render_all(site, pages, config.site_url or "/").items():
+    site_url = config.site_url or "/"
+    outputs = {
+        **render_all(site, pages, site_url),
+        **static_files(site_url),
+        **api_files(site, site_url),
+    }
+    for src, content in outputs.items():
         existing = files.get_file_from_path(src)
         if existing is not None:
             raise PluginError(f"docs/{src} clashes with a generated page of the same name")
         files.append(File.generated(config, src, content=content))
     return files
+
+
+def on_page_content(html: str, **kwargs) -> str:
+    return label_comparison_cells(html)

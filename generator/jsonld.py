@@ -114,6 +114,9 @@ def code_page(record: CodeRecord, site: Site, site_url: str) -> dict[str, Any]:
         "publisher": _publisher(site_url),
         "isPartOf": {"@type": "WebSite", "@id": _home(site_url) + "#website"},
     }
+    modified = site.modified_on(record.code)
+    if modified:
+        article["dateModified"] = modified
     if record.specification is not None:
         article["citation"] = {
             "@type": "CreativeWork",

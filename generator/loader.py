@@ -17,7 +17,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator import httpmsg
-from generator.model import ClassFile, CodeClass, CodeRecord, Comparison
+from generator.model import (
+    CODE_LINK,
+    ClassFile,
+    CodeClass,
+    CodeRecord,
+    Comparison,
+    Guide,
+    GuideQuestion,
+)
 from generator.problems import DataError, Problem
 from generator.yamlsource import Located, dotted, load_yaml
 
@@ -33,6 +41,9 @@ class Site:
     codes: dict[int, CodeRecord]
     classes: dict[int, CodeClass]
     comparisons: dict[str, Comparison]
+    guide: Guide | None = None
+    # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
+    modified: dict[str, str] = field(default_factory=dict)
     root: Path | None = None
     sources: dict[str, Located] = field(default_factory=dict, repr=False)
 
@@ -40,6 +51,9 @@ class Site:
         """Codes of one class: registered first, then unofficial, each by number."""
         records = [r for r in self.codes.values() if r.class_digit == digit]
         return sorted(records, key=lambda r: (not r.registered, r.code))
+
+    def modified_on(self, code: int) -> str | None:
+        return self.modified.get(f"codes/{code}.yaml")
 
     def comparisons_for(self, code: int) -> list[tuple[str, Comparison]]:
         return [(slug, c) for slug, c in sorted(self.comparisons.items()) if code in c.codes]
@@ -223,8 +237,8 @@ def _check_examples(record: CodeRecord, located: Located, name: str) -> list[Pro
                 continue
             status = response.status
             assert status is not None
-            if status == record.code:
-                seen_own_code = True
+            if status == record.code or f"HTTP/1.1 {record.code} " in response.body:
+                seen_own_code = True  # a status line, or a status inside a 207 body
             if (status < 200 or status in NO_CONTENT_CODES) and response.body.strip():
                 problems.append(
                     Problem(
@@ -235,7 +249,8 @@ def _check_examples(record: CodeRecord, located: Located, name: str) -> list[Pro
                         "1xx, 204 and 304 responses end after the header section)",
                     )
                 )
-            problems += _content_length_problems(response, name, located, path)
+            if request is None or request.method != "HEAD":
+                problems += _content_length_problems(response, name, located, path)
             if request is not None:
                 problems += _content_length_problems(request, name, located, (*base, "request"))
             if request and request.method == "HEAD" and response.body.strip():
@@ -265,7 +280,7 @@ def _content_length_problems(
 ) -> list[Problem]:
     """A Content-Length must match the body shown, unless the body is elided with '...'."""
     declared = message.header("Content-Length")
-    if declared is None or "..." in message.body or message.method == "HEAD":
+    if declared is None or "..." in message.body:
         return []
     if message.status is not None and (message.status < 200 or message.status == 304):
         return []
@@ -347,6 +362,19 @@ def _check_record(record: CodeRecord, located: Located, name: str, stem: str) ->
     return problems
 
 
+def _code_links(item: Any, path: tuple[Any, ...] = ()):
+    """(path, code) for every '/NNN.md' link in the record's text fields."""
+    if isinstance(item, BaseModel):
+        for name in type(item).model_fields:
+            yield from _code_links(getattr(item, name), (*path, name))
+    elif isinstance(item, list):
+        for i, value in enumerate(item):
+            yield from _code_links(value, (*path, i))
+    elif isinstance(item, str):
+        for match in CODE_LINK.finditer(item):
+            yield path, int(match.group(1))
+
+
 def _cross_check(site: Site, names: dict[int, str]) -> list[Problem]:
     problems: list[Problem] = []
     codes = site.codes
@@ -374,17 +402,75 @@ def _cross_check(site: Site, names: dict[int, str]) -> list[Problem]:
                     add(code, ("vendors", i, "stands_in_for", j), missing(other))
             if vendor.client_receives is not None and vendor.client_receives not in codes:
                 add(code, ("vendors", i, "client_receives"), missing(vendor.client_receives))
+        for path, target in _code_links(record):
+            if target not in codes:
+                add(code, path, f"links to /{target}.md, but {missing(target)}")
         for path, message in _example_responses(record):
             other = codes.get(message.status or 0)
             if other is None or message.reason is None or not other.registered:
                 continue
-            if message.reason != other.phrase:
+            allowed = {other.phrase}
+            if other.specification and other.specification.status == "unused":
+                allowed |= {p.name for p in other.specification.previous_names}
+            if message.reason not in allowed:
                 add(
                     code,
                     path,
                     f"status line says {message.status} {message.reason!r} "
                     f"(expected the registry's phrase {other.phrase!r})",
                 )
+    return problems
+
+
+def _check_guide(guide: Guide, site: Site, located: Located, name: str) -> list[Problem]:
+    """Every answer leads to exactly one of a code or a further question; codes exist."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+
+    def walk(question: GuideQuestion, path: tuple[Any, ...]) -> None:
+        where = dotted((*path, "id"))
+        if question.id in seen:
+            problems.append(
+                Problem(
+                    name,
+                    located.line_of((*path, "id")),
+                    where,
+                    f"'{question.id}' is already used at {seen[question.id]} "
+                    "(expected a unique anchor)",
+                )
+            )
+        seen[question.id] = where
+        for i, answer in enumerate(question.answers):
+            here = (*path, "answers", i)
+            if (answer.code is None) == (answer.next is None):
+                problems.append(
+                    Problem(
+                        name,
+                        located.line_of(here),
+                        dotted(here),
+                        "expected exactly one of 'code' (a leaf) or 'next' (a further question)",
+                    )
+                )
+            for field_name, codes in (
+                ("code", [answer.code] if answer.code is not None else []),
+                ("also", answer.also),
+            ):
+                for j, code in enumerate(codes):
+                    if code not in site.codes:
+                        sub = (*here, field_name) if field_name == "code" else (*here, "also", j)
+                        problems.append(
+                            Problem(
+                                name,
+                                located.line_of(sub),
+                                dotted(sub),
+                                f"{code} has no record (expected a code in data/codes/)",
+                            )
+                        )
+            if answer.next is not None:
+                walk(answer.next, (*here, "next"))
+
+    for b, branch in enumerate(guide.branches):
+        walk(branch.start, ("branches", b, "start"))
     return problems
 
 
@@ -508,6 +594,17 @@ def load_site(root: Path) -> Site:
                     )
                 )
         site.comparisons[file.stem] = group
+
+    guide_file = root / "guide.yaml"
+    if guide_file.is_file():
+        name = _display(guide_file, root)
+        located, found = load_yaml(guide_file, name)
+        problems += found
+        if located is not None:
+            site.guide, found = _validate(Guide, located, name)
+            problems += found
+            if site.guide is not None:
+                problems += _check_guide(site.guide, site, located, name)
 
     for digit in sorted({r.class_digit for r in site.codes.values()}):
         if digit not in site.classes:

@@ -25,16 +25,33 @@ def _strip_code(text: str) -> str:
     return _CODE_SPAN.sub("", _FENCE.sub("", text))
 
 
-def _markdown(value: str) -> str:
-    if not value.strip():
-        raise ValueError("empty text (expected at least one sentence)")
-    match = _RAW_HTML.search(_strip_code(value))
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_SAFE_TARGET = re.compile(r"^(https?://|mailto:|#[\w-]+$|/[\w/-]+\.md(#[\w-]+)?$)", re.I)
+CODE_LINK = re.compile(r"\]\(/(\d{3})\.md(?:#[\w-]+)?\)")
+
+
+def _no_markup(value: str) -> None:
+    """Record text may not carry raw HTML or script links: it is printed into pages."""
+    code_free = _strip_code(value)
+    match = _RAW_HTML.search(code_free)
     if match:
-        snippet = value[match.start() : match.start() + 20].split("\n")[0]
+        snippet = code_free[match.start() : match.start() + 20].split("\n")[0]
         raise ValueError(
             f"raw HTML {snippet!r} is not allowed in record text "
             "(expected Markdown; put markup in `code` if you mean to show it)"
         )
+    for target in _LINK_TARGET.findall(code_free):
+        if target and not _SAFE_TARGET.match(target):
+            raise ValueError(
+                f"link target {target[:40]!r} is not allowed (expected an http(s) URL, "
+                "a mailto: address, '#anchor', or a page of this site as '/404.md')"
+            )
+
+
+def _markdown(value: str) -> str:
+    if not value.strip():
+        raise ValueError("empty text (expected at least one sentence)")
+    _no_markup(value)
     return value.strip()
 
 
@@ -43,11 +60,13 @@ def _plain_line(value: str) -> str:
         raise ValueError("empty text (expected a short line of plain text)")
     if "\n" in value.strip():
         raise ValueError("spans several lines (expected a single line)")
+    _no_markup(value)
     return value.strip()
 
 
 def _title_safe(value: str) -> str:
-    value = _plain_line(value)
+    if not value.strip():
+        raise ValueError("empty text (expected a short line of plain text)")
     bad = sorted({c for c in value if c in '<>"'})
     if bad:
         shown = " ".join(bad)
@@ -59,7 +78,7 @@ def _title_safe(value: str) -> str:
         raise ValueError(
             "contains Markdown markup (expected plain text: this becomes the meta description)"
         )
-    return value
+    return _plain_line(value)
 
 
 Markdown = Annotated[str, AfterValidator(_markdown)]
@@ -288,8 +307,11 @@ class VendorUse(Strict):
         description="True when no primary source confirms this use: the page says so.",
     )
     historic: bool = Field(default=False, description="True when the vendor no longer uses it.")
-    seen_by: Literal["client", "logs", "client-and-logs"] = Field(
-        description="Where people meet it: sent to clients, or only written to logs."
+    seen_by: Literal["client", "logs", "client-and-logs", "internal"] = Field(
+        description=(
+            "Where people meet it: sent to clients, only written to logs, or 'internal': "
+            "only inside the product (configuration, debug output), never on the wire."
+        )
     )
     client_receives: StatusCode | None = Field(
         default=None, description="For logged-only codes: what the client gets instead."
@@ -434,3 +456,37 @@ class Comparison(Strict):
     )
     verdicts: list[Verdict] = Field(default_factory=list, description="Optional, per code.")
     how_to_choose: list[Markdown] = Field(min_length=1, description="Rules of thumb.")
+
+
+class GuideAnswer(Strict):
+    answer: PlainLine = Field(description="One possible answer to the question.")
+    code: StatusCode | None = Field(default=None, description="The code this answer leads to.")
+    also: list[StatusCode] = Field(
+        default_factory=list, description="Close alternatives worth a look."
+    )
+    note: Markdown | None = Field(default=None, description="Why, in a sentence.")
+    next: GuideQuestion | None = Field(
+        default=None, description="A further question (instead of a code)."
+    )
+
+
+class GuideQuestion(Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+$", description="Anchor for this step: 'created'.")
+    question: PlainLine
+    help: Markdown | None = Field(default=None, description="What the question means.")
+    answers: list[GuideAnswer] = Field(min_length=2)
+
+
+class GuideBranch(Strict):
+    title: PlainLine = Field(description="'The request worked', 'The client got it wrong'.")
+    start: GuideQuestion
+
+
+class Guide(Strict):
+    title: TitleText
+    summary: Annotated[TitleText, Field(max_length=160)]
+    intro: Markdown
+    branches: list[GuideBranch] = Field(min_length=1)
+
+
+GuideAnswer.model_rebuild()

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.pages import HOME_SRC, Page
+from generator.pages import ALL_CODES_SRC, GUIDE_SRC, HOME_SRC, Page
 
-HAND_WRITTEN_TITLES = {"about.md": "About"}
+HAND_WRITTEN_TITLES = {"about.md": "About", "api.md": "JSON API"}
 
 
 def navigation(pages: list[Page], hand_written: list[str]) -> list[Any]:
     nav: list[Any] = []
     section: list[Any] | None = None
     for page in pages:
-        if page.src == HOME_SRC:
+        if page.src in (HOME_SRC, ALL_CODES_SRC, GUIDE_SRC):
             nav.append({page.nav_title: page.src})
         elif page.template == "class.md.j2":
             section = [{page.nav_title: page.src}]

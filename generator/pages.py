@@ -29,6 +29,8 @@ def comparison_src(slug: str) -> str:
 
 
 HOME_SRC = "index.md"
+ALL_CODES_SRC = "codes.md"
+GUIDE_SRC = "guide.md"
 COMPARE_INDEX_SRC = "compare/index.md"
 
 
@@ -55,6 +57,9 @@ class Page:
     nav_title: str
     context: dict[str, Any] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
+    # Search: terms indexed with the theme's highest boost, and the page's own boost.
+    search_terms: list[str] = field(default_factory=list)
+    search_boost: float = 1.0
 
     @property
     def url(self) -> str:
@@ -76,6 +81,31 @@ def plan(site: Site) -> list[Page]:
             keywords=["HTTP status codes", "HTTP response codes", "RFC 9110"],
         )
     ]
+    pages.append(
+        Page(
+            src=ALL_CODES_SRC,
+            template="all_codes.md.j2",
+            title="All HTTP status codes",
+            nav_title="All codes",
+            description=(
+                "Every HTTP status code in one filterable, sortable table: number, name, "
+                "class, meaning, registry status, registered or unofficial."
+            ),
+            keywords=["HTTP status code list", "all HTTP status codes", "status code table"],
+        )
+    )
+    if site.guide is not None:
+        pages.append(
+            Page(
+                src=GUIDE_SRC,
+                template="guide.md.j2",
+                title=site.guide.title,
+                nav_title="Which code should I use?",
+                description=site.guide.summary,
+                context={"guide": site.guide},
+                keywords=["which HTTP status code", "choose status code", "decision guide"],
+            )
+        )
     for digit, code_class in sorted(site.classes.items()):
         records = site.in_class(digit)
         if not records:
@@ -136,7 +166,19 @@ def _code_page(
             "groups": site.comparisons_for(record.code),
         },
         keywords=[str(record.code), record.phrase, *record.keywords],
+        search_terms=_search_terms(record),
+        search_boost=2.0 if record.registered else 1.5,
     )
+
+
+def _search_terms(record: CodeRecord) -> list[str]:
+    """What people type for this code: number, phrase, old names, keywords."""
+    terms = [str(record.code), record.phrase]
+    if record.specification:
+        terms += [p.name for p in record.specification.previous_names]
+    terms += [v.phrase for v in record.vendors]
+    terms += record.keywords
+    return list(dict.fromkeys(terms))
 
 
 def _comparison_page(site: Site, slug: str, group: Comparison) -> Page:

@@ -14,7 +14,7 @@ SCHEMAS = {
 
 
 def schema_for(model, title: str) -> dict:
-    schema = model.model_json_schema()
+    schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = title
     return schema

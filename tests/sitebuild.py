@@ -51,3 +51,12 @@ def jsonld_blocks(soup: BeautifulSoup) -> list[dict]:
         json.loads(tag.string)
         for tag in soup.find_all("script", attrs={"type": "application/ld+json"})
     ]
+
+
+def heading_text(tag) -> str:
+    """A heading's text without the permalink anchor the toc extension adds."""
+    return "".join(
+        part.get_text() if hasattr(part, "get_text") else str(part)
+        for part in tag.children
+        if not (getattr(part, "name", None) == "a" and "headerlink" in part.get("class", []))
+    ).strip()

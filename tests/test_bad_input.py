@@ -349,3 +349,41 @@ def test_check_command_passes_on_valid_data(tmp_path):
     result = run_check(write_dataset(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok: 4 codes")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        (
+            "meaning",
+            "See [the docs](javascript:alert(1)).",
+            "meaning: link target 'javascript:alert(1' is not allowed",
+        ),
+        (
+            "faq",
+            [
+                {"question": 'Why "><img src=x onerror=alert(1)>?', "answer": "No."},
+                {"question": "Second?", "answer": "Yes."},
+            ],
+            "faq[0].question: raw HTML '<img src=x onerror=a' is not allowed",
+        ),
+    ],
+)
+def test_script_vectors_in_record_text_are_rejected(tmp_path, field, value, expected):
+    broken = record(404, **{field: value})
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    problems = problems_for(data)
+    assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("meaning", "expected"),
+    [
+        ("See [204](/204).", "meaning: link target '/204' is not allowed"),
+        ("See [410](/410.md).", "meaning: links to /410.md, but 410 has no record"),
+    ],
+)
+def test_links_between_pages_are_checked_at_load_time(tmp_path, meaning, expected):
+    data = write_dataset(tmp_path, [record(200), record(204), record(404, meaning=meaning)])
+    problems = problems_for(data)
+    assert any(expected in p for p in problems), problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from factory import record, write_dataset
-from sitebuild import REPO, build, jsonld_blocks
+from sitebuild import REPO, build, heading_text, jsonld_blocks
 
 from generator.loader import load_site
 
@@ -26,13 +26,13 @@ def test_every_record_has_a_page(site_build):
     site = load_site(REPO / "data")
     for code, rec in site.codes.items():
         soup = site_build.html(f"/{code}/")
-        assert soup.find("h1").get_text(strip=True) == rec.title
+        assert heading_text(soup.find("h1")) == rec.title
 
 
 def test_202_has_every_section_in_order(site_build):
     soup = site_build.html("/202/")
     article = soup.find("article")
-    sections = [h2.get_text(strip=True).rstrip("¶") for h2 in article.find_all("h2")]
+    sections = [heading_text(h2) for h2 in article.find_all("h2")]
     assert sections == [
         "Meaning",
         "When to use",
@@ -55,7 +55,13 @@ def test_202_comparison_table_rows(site_build):
     heading = soup.find(id="comparison")
     table = heading.find_next("table")
     rows = [tr.find("td").get_text(strip=True) for tr in table.find_all("tr") if tr.find("td")]
-    assert rows == ["200 OK", "201 Created", "202 Accepted", "204 No Content", "303 See Other"]
+    assert rows == [
+        "200 OK",
+        "201 Created",
+        "202 Accepted(this page)",
+        "204 No Content",
+        "303 See Other",
+    ]
     headers = [th.get_text(strip=True) for th in table.find_all("th")]
     assert headers[:3] == ["Code", "Meaning", "Use it when"]
     links = [a["href"] for a in table.find_all("a")]
@@ -98,7 +104,7 @@ def test_202_jsonld(site_build):
 
 def test_home_lists_codes_by_class(site_build):
     soup = site_build.html("/")
-    headings = [h2.get_text(strip=True).rstrip("¶") for h2 in soup.select("article h2")]
+    headings = [heading_text(h2) for h2 in soup.select("article h2")]
     assert headings == [
         "1xx Informational",
         "2xx Successful",

@@ -33,13 +33,15 @@ PYTHON_RENAMES = {
     "UNPROCESSABLE_CONTENT": "UNPROCESSABLE_ENTITY",
 }
 
-# Header fields the specifications require in the response for these codes.
-MUST_SEND = {
-    401: "WWW-Authenticate",
-    405: "Allow",
-    407: "Proxy-Authenticate",
-    416: "Content-Range",
-    426: "Upgrade",
+# Header fields the specifications require in the response for these codes, with the
+# requirement level they give (RFC 9110 14.4: a 416 to a byte-range request SHOULD send
+# Content-Range; the others are MUST).
+REQUIRED_HEADERS = {
+    401: ("WWW-Authenticate", "must"),
+    405: ("Allow", "must"),
+    407: ("Proxy-Authenticate", "must"),
+    416: ("Content-Range", "should"),
+    426: ("Upgrade", "must"),
 }
 
 
@@ -128,18 +130,25 @@ def test_own_status_line_uses_the_records_phrase(site):
             if step.response
         ]
         own = [m for m in lines if m.status == rec.code]
-        assert own, rec.code
+        if not own:  # 208 and friends only ever appear inside a 207 Multi-Status body
+            assert any(f"HTTP/1.1 {rec.code} {rec.phrase}<" in m.body for m in lines), rec.code
+        allowed = {rec.phrase}
+        if rec.specification.status == "unused":
+            allowed |= {p.name for p in rec.specification.previous_names}
         for message in own:
             if message.version.startswith("HTTP/1"):
-                assert message.reason == rec.phrase, (rec.code, message.start_line)
+                assert message.reason in allowed, (rec.code, message.start_line)
 
 
-@pytest.mark.parametrize(("code", "header"), sorted(MUST_SEND.items()))
-def test_codes_that_require_a_header_declare_and_show_it(site, code, header):
+@pytest.mark.parametrize(
+    ("code", "header", "level"), [(c, h, lvl) for c, (h, lvl) in sorted(REQUIRED_HEADERS.items())]
+)
+def test_codes_that_require_a_header_declare_and_show_it(site, code, header, level):
     if code not in site.codes:
         pytest.fail(f"{code} has no record")
     rec = site.codes[code]
-    assert header in rec.must_send
+    declared = {(h.name, h.where, h.requirement) for h in rec.headers}
+    assert (header, "response", level) in declared
     responses = [
         httpmsg.parse(step.response, kind="response")
         for example in rec.examples

@@ -1,0 +1,226 @@
+"""The static JSON API: the same records that make the pages, as files under /api/v1/.
+
+Field names here are a promise: within v1 fields are only ever added, never renamed or
+removed. Output is compact and in a fixed order, and reads no clock.
+"""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from generator import schema
+from generator.columns import COLUMNS
+from generator.jsonld import absolute, plain
+from generator.loader import Site
+from generator.model import CodeRecord, Guide, RegistryStatus
+from generator.pages import GUIDE_SRC, code_src, comparison_src
+
+VERSION = "v1"
+PREFIX = f"api/{VERSION}"
+
+
+class _Api(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ApiSpecification(_Api):
+    document: str
+    section: str | None
+    url: str = Field(description="Link to the defining section.")
+
+
+class ApiCodeSummary(_Api):
+    code: int
+    phrase: str
+    class_: str = Field(alias="class", description="'2xx'")
+    class_name: str = Field(description="'Successful'")
+    summary: str
+    registered: bool = Field(description="In the IANA registry, or a vendor code.")
+    status: RegistryStatus | None = Field(description="Registry status; null when unofficial.")
+    vendors: list[str] = Field(description="Vendors using the number (unofficial uses).")
+    previous_names: list[str]
+    specification: ApiSpecification | None
+    url: str = Field(description="The code's page.")
+    api_url: str = Field(description="The code's full record.")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class ApiIndex(_Api):
+    version: str
+    count: int
+    codes: list[ApiCodeSummary]
+
+
+class ApiAlternative(_Api):
+    case: str
+    instead: list[int]
+
+
+class ApiFaq(_Api):
+    question: str
+    answer: str
+
+
+class ApiPlain(_Api):
+    """Markdown fields of the record, as plain text."""
+
+    meaning: str
+    when_to_use: list[str]
+    when_not_to_use: list[ApiAlternative]
+    best_practices: list[str]
+    common_mistakes: list[str]
+    faq: list[ApiFaq]
+
+
+class ApiCode(_Api):
+    version: str
+    code: int
+    url: str
+    summary: ApiCodeSummary
+    record: CodeRecord = Field(description="The record exactly as in data/, text as Markdown.")
+    plain: ApiPlain
+
+
+class ApiRow(_Api):
+    code: int
+    title: str
+    url: str
+    cells: dict[str, str] = Field(description="Column name to cell text (Markdown).")
+    verdict: str | None
+
+
+class ApiComparison(_Api):
+    slug: str
+    title: str
+    summary: str
+    url: str
+    codes: list[int]
+    columns: list[str]
+    column_labels: dict[str, str]
+    rows: list[ApiRow]
+    how_to_choose: list[str]
+
+
+class ApiComparisons(_Api):
+    version: str
+    comparisons: list[ApiComparison]
+
+
+class ApiGuide(_Api):
+    version: str
+    url: str
+    guide: Guide
+
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    # The record schema is the one contributors' editors use (data/code.schema.json).
+    "schema.json": (CodeRecord, "HTTP status code record"),
+    "codes.schema.json": (ApiIndex, "API v1: index of all codes"),
+    "code.schema.json": (ApiCode, "API v1: one code"),
+    "comparisons.schema.json": (ApiComparisons, "API v1: comparison tables"),
+    "guide.schema.json": (ApiGuide, "API v1: decision guide"),
+}
+
+
+def summary(record: CodeRecord, site_url: str) -> ApiCodeSummary:
+    spec = record.specification
+    return ApiCodeSummary(
+        code=record.code,
+        phrase=record.phrase,
+        class_=record.class_slug,
+        class_name=record.class_name,
+        summary=record.summary,
+        registered=record.registered,
+        status=spec.status if spec else None,
+        vendors=sorted({v.vendor for v in record.vendors}),
+        previous_names=[p.name for p in spec.previous_names] if spec else [],
+        specification=(
+            ApiSpecification(document=spec.document, section=spec.section, url=spec.link)
+            if spec
+            else None
+        ),
+        url=absolute(site_url, code_src(record.code)),
+        api_url=site_url.rstrip("/") + f"/{PREFIX}/codes/{record.code}.json",
+    )
+
+
+def code_file(record: CodeRecord, site_url: str) -> ApiCode:
+    return ApiCode(
+        version=VERSION,
+        code=record.code,
+        url=absolute(site_url, code_src(record.code)),
+        summary=summary(record, site_url),
+        record=record,
+        plain=ApiPlain(
+            meaning=plain(record.meaning),
+            when_to_use=[plain(t) for t in record.when_to_use],
+            when_not_to_use=[
+                ApiAlternative(case=plain(a.case), instead=a.instead)
+                for a in record.when_not_to_use
+            ],
+            best_practices=[plain(t) for t in record.best_practices],
+            common_mistakes=[plain(t) for t in record.common_mistakes],
+            faq=[ApiFaq(question=f.question, answer=plain(f.answer)) for f in record.faq],
+        ),
+    )
+
+
+def comparisons_file(site: Site, site_url: str) -> ApiComparisons:
+    groups = []
+    for slug, group in sorted(site.comparisons.items()):
+        verdicts = {v.code: v.verdict for v in group.verdicts}
+        groups.append(
+            ApiComparison(
+                slug=slug,
+                title=group.title,
+                summary=group.summary,
+                url=absolute(site_url, comparison_src(slug)),
+                codes=group.codes,
+                columns=list(group.columns),
+                column_labels={c: COLUMNS[c].label for c in group.columns},
+                rows=[
+                    ApiRow(
+                        code=code,
+                        title=site.codes[code].title,
+                        url=absolute(site_url, code_src(code)),
+                        cells={c: COLUMNS[c].value(site.codes[code]) for c in group.columns},
+                        verdict=verdicts.get(code),
+                    )
+                    for code in group.codes
+                ],
+                how_to_choose=group.how_to_choose,
+            )
+        )
+    return ApiComparisons(version=VERSION, comparisons=groups)
+
+
+def _dump(model: BaseModel) -> str:
+    data = model.model_dump(mode="json", by_alias=True)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def api_files(site: Site, site_url: str) -> dict[str, str]:
+    """Every API file, by path under the site root."""
+    records = [site.codes[c] for c in sorted(site.codes)]
+    files = {
+        f"{PREFIX}/codes.json": _dump(
+            ApiIndex(
+                version=VERSION,
+                count=len(records),
+                codes=[summary(r, site_url) for r in records],
+            )
+        ),
+        f"{PREFIX}/comparisons.json": _dump(comparisons_file(site, site_url)),
+    }
+    for record in records:
+        files[f"{PREFIX}/codes/{record.code}.json"] = _dump(code_file(record, site_url))
+    if site.guide is not None:
+        files[f"{PREFIX}/guide.json"] = _dump(
+            ApiGuide(version=VERSION, url=absolute(site_url, GUIDE_SRC), guide=site.guide)
+        )
+    for name, (model, title) in SCHEMAS.items():
+        files[f"{PREFIX}/{name}"] = schema.render(model, title)
+    return files

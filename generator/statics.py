@@ -1,0 +1,30 @@
+"""Small non-page files every build publishes: robots.txt and the OpenSearch description."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from generator.pages import SITE_NAME
+
+
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+
+
+def opensearch_xml(site_url: str) -> str:
+    base = site_url.rstrip("/") + "/"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">\n'
+        f"  <ShortName>{escape(SITE_NAME)}</ShortName>\n"
+        "  <Description>Look up an HTTP status code by number, name or problem.</Description>\n"
+        "  <InputEncoding>UTF-8</InputEncoding>\n"
+        f'  <Url type="text/html" method="get" template="{escape(base)}?q={{searchTerms}}"/>\n'
+        f'  <moz:SearchForm xmlns:moz="http://www.mozilla.org/2006/browser/search/">'
+        f"{escape(base)}</moz:SearchForm>\n"
+        "</OpenSearchDescription>\n"
+    )
+
+
+def static_files(site_url: str) -> dict[str, str]:
+    return {"robots.txt": robots_txt(site_url), "opensearch.xml": opensearch_xml(site_url)}

@@ -1,0 +1,72 @@
+"""Drive Material's search box in a real browser and read the ranked results."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlparse
+
+RESULT_LINKS = ".md-search-result__item > .md-search-result__link"
+
+_WATCH = """() => {
+    window.__searchMutations = [];
+    const list = document.querySelector('.md-search-result__list');
+    if (!window.__searchObserver) {
+        window.__searchObserver = new MutationObserver(
+            () => window.__searchMutations.push(performance.now()));
+        window.__searchObserver.observe(list, {childList: true, subtree: true});
+    }
+    window.__searchMutations = [];
+    window.__searchStart = performance.now();
+}"""
+
+
+def open_search(page, base: str) -> None:
+    page.goto(base)
+    page.locator("input.md-search__input").wait_for(state="attached")
+
+
+def _wait_stable(page, settle_ms: int, timeout: float) -> None:
+    """Wait until results exist and the list has not changed for ``settle_ms``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        quiet = page.evaluate(
+            """(settle) => {
+                const m = window.__searchMutations || [];
+                const last = m.length ? m[m.length - 1] : window.__searchStart;
+                const items = document.querySelectorAll('.md-search-result__item').length;
+                return items > 0 && m.length > 0 && performance.now() - last >= settle;
+            }""",
+            settle_ms,
+        )
+        if quiet:
+            return
+        page.wait_for_timeout(25)
+    raise TimeoutError("search results did not settle")
+
+
+def search(page, query: str, *, settle_ms: int = 400, timeout: float = 15.0):
+    """Type ``query``; return (result page paths in rank order, ms from last key to results).
+
+    The time runs from the last keystroke to the last change of the result list.
+    """
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press("Control+A")
+    box.press("Backspace")
+    page.wait_for_timeout(50)
+    if len(query) > 1:
+        box.press_sequentially(query[:-1], delay=10)
+        page.wait_for_timeout(settle_ms)
+    page.evaluate(_WATCH)
+    box.press_sequentially(query[-1])
+    _wait_stable(page, settle_ms, timeout)
+    elapsed = page.evaluate(
+        "() => window.__searchMutations[window.__searchMutations.length - 1] - window.__searchStart"
+    )
+    hrefs = page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
+    return [urlparse(h).path for h in hrefs], elapsed
+
+
+def relative(paths: list[str], base: str) -> list[str]:
+    prefix = urlparse(base).path
+    return [p[len(prefix) :] if p.startswith(prefix) else p for p in paths]
