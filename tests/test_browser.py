@@ -25,8 +25,11 @@ def test_202_page_reads_as_a_reference_page(page, served):
     for section in ("Meaning", "When to use", "Examples", "Comparison", "Specification"):
         heading = page.get_by_role("heading", level=2, name=re.compile(rf"^{section}\W*$"))
         assert heading.is_visible(), section
-    # Code blocks offer a copy button.
-    assert page.locator("article pre").first.locator("..").locator("button.md-clipboard").count()
+    # Every example block offers a copy button.
+    blocks = page.locator("article pre")
+    buttons = page.locator("article pre button[data-md-type='copy']")
+    assert blocks.count() > 0
+    assert buttons.count() == blocks.count()
 
 
 def test_palette_toggle_switches_to_dark_and_back(page, served):
