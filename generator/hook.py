@@ -14,12 +14,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator import searchindex
 from generator.api import api_files
 from generator.history import last_changed
 from generator.htmlpost import label_comparison_cells
 from generator.loader import Site, load_site
 from generator.nav import navigation
-from generator.pages import Page, plan
+from generator.pages import Page, names_of, plan
 from generator.problems import DataError
 from generator.render import render_all
 from generator.statics import static_files
@@ -46,7 +47,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = navigation(pages, hand_written)
     # The 404 page suggests codes from this list.
-    config.extra["status_codes"] = [[r.code, r.phrase] for _, r in sorted(site.codes.items())]
+    config.extra["status_codes"] = [
+        [r.code, r.phrase, " ".join(names_of(r))] for _, r in sorted(site.codes.items())
+    ]
     _state["current"] = (site, pages)
     return config
 
@@ -56,7 +59,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_url = config.site_url or "/"
     outputs = {
         **render_all(site, pages, site_url),
-        **static_files(site_url),
+        **static_files(site, site_url),
         **api_files(site, site_url),
     }
     for src, content in outputs.items():
@@ -69,3 +72,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, **kwargs) -> str:
     return label_comparison_cells(html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _, pages = _state["current"]
+    fields = {page.url: page.search_fields for page in pages if page.search_fields}
+    searchindex.rewrite(Path(config.site_dir), fields)

@@ -59,6 +59,8 @@ class Page:
     keywords: list[str] = field(default_factory=list)
     # Search: terms indexed with the theme's highest boost, and the page's own boost.
     search_terms: list[str] = field(default_factory=list)
+    # Extra index fields for the page's top entry (see generator/searchindex.py).
+    search_fields: dict[str, list[str]] = field(default_factory=dict)
     search_boost: float = 1.0
 
     @property
@@ -166,19 +168,22 @@ def _code_page(
             "groups": site.comparisons_for(record.code),
         },
         keywords=[str(record.code), record.phrase, *record.keywords],
-        search_terms=_search_terms(record),
-        search_boost=2.0 if record.registered else 1.5,
+        search_terms=list(record.keywords),
+        search_fields={
+            "names": names_of(record),
+            "headers": list(dict.fromkeys(h.name for h in record.headers)),
+        },
+        search_boost=2.0,
     )
 
 
-def _search_terms(record: CodeRecord) -> list[str]:
-    """What people type for this code: number, phrase, old names, keywords."""
-    terms = [str(record.code), record.phrase]
+def names_of(record: CodeRecord) -> list[str]:
+    """The names a code goes by: number, phrase, previous and vendor names."""
+    names = [str(record.code), record.phrase]
     if record.specification:
-        terms += [p.name for p in record.specification.previous_names]
-    terms += [v.phrase for v in record.vendors]
-    terms += record.keywords
-    return list(dict.fromkeys(terms))
+        names += [p.name for p in record.specification.previous_names]
+    names += [v.phrase for v in record.vendors]
+    return list(dict.fromkeys(names))
 
 
 def _comparison_page(site: Site, slug: str, group: Comparison) -> Page:

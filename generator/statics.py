@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from xml.sax.saxutils import escape
 
-from generator.pages import SITE_NAME
+from generator.loader import Site
+from generator.pages import SITE_NAME, names_of
 
 
 def robots_txt(site_url: str) -> str:
@@ -26,5 +28,20 @@ def opensearch_xml(site_url: str) -> str:
     )
 
 
-def static_files(site_url: str) -> dict[str, str]:
-    return {"robots.txt": robots_txt(site_url), "opensearch.xml": opensearch_xml(site_url)}
+def code_names(site: Site) -> str:
+    """Every name a code goes by, for pinning exact matches first in search (site.js).
+
+    Registered codes come first: where a vendor reuses a registered name (AWS's 561
+    "Unauthorized"), the registered code keeps it.
+    """
+    ordered = sorted(site.codes.values(), key=lambda r: (not r.registered, r.code))
+    names = {str(record.code): names_of(record) for record in ordered}
+    return json.dumps(names, ensure_ascii=False, separators=(",", ":"))
+
+
+def static_files(site: Site, site_url: str) -> dict[str, str]:
+    return {
+        "robots.txt": robots_txt(site_url),
+        "opensearch.xml": opensearch_xml(site_url),
+        "assets/code-names.json": code_names(site),
+    }

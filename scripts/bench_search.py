@@ -32,7 +32,7 @@ def run(site: Path, verbose: bool = False) -> dict:
         )
         open_search(page, base)
         for kind, query, expected in CASES:
-            paths, ms = search(page, query)
+            paths, ms = search(page, query, measure=True, settle_ms=400)
             ranked = relative(paths, base)
             results.append((kind, query, expected, ranked[:3], ms))
             if verbose:

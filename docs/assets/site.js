@@ -133,7 +133,64 @@
     if (headers.length) headers[0].setAttribute("aria-sort", "ascending");
   }
 
+  /*
+   * Search: an exact code number or name ("429", "no content", "payload too large")
+   * puts that code's page first. Material's search matches every word as a prefix, so a
+   * rare word that merely starts the same way ("non" for "no") can outrank the exact
+   * name; this moves the exact match to the top of the results Material rendered.
+   */
+  var codeNames = null;
+
+  function normalise(text) {
+    return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  function loadCodeNames() {
+    if (codeNames) return;
+    codeNames = {};
+    var script = document.querySelector("script[src$='assets/site.js']");
+    var url = new URL("code-names.json", script ? script.src : window.location.href);
+    fetch(url.href)
+      .then(function (response) {
+        return response.ok ? response.json() : {};
+      })
+      .then(function (data) {
+        Object.keys(data).forEach(function (code) {
+          data[code].forEach(function (name) {
+            var key = normalise(name);
+            if (!(key in codeNames)) codeNames[key] = code; // registered codes come first
+          });
+        });
+      })
+      .catch(function () {});
+  }
+
+  function pinExactMatch(input, list) {
+    var code = codeNames && codeNames[normalise(input.value)];
+    if (!code) return;
+    var items = Array.prototype.slice.call(list.children);
+    var match = items.filter(function (item) {
+      var link = item.querySelector(".md-search-result__link");
+      return link && new URL(link.href).pathname.replace(/\/$/, "").split("/").pop() === code;
+    })[0];
+    if (match && match !== list.firstElementChild) list.insertBefore(match, list.firstElementChild);
+  }
+
+  function enhanceSearch() {
+    var input = document.querySelector("input.md-search__input");
+    var list = document.querySelector(".md-search-result__list");
+    if (!input || !list) return;
+    input.addEventListener("focus", loadCodeNames);
+    var observer = new MutationObserver(function () {
+      observer.disconnect();
+      pinExactMatch(input, list);
+      observer.observe(list, { childList: true });
+    });
+    observer.observe(list, { childList: true });
+  }
+
   function init() {
+    enhanceSearch();
     Array.prototype.forEach.call(document.querySelectorAll("[data-filterable]"), enhanceFilter);
     Array.prototype.forEach.call(
       document.querySelectorAll("[data-sortable] table"),
