@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.escape import plain_text
 from generator.model import BODY_LABELS, METHOD_LABELS, RETRY_LABELS, CodeRecord
 
 
@@ -39,7 +40,7 @@ class Column:
 
 
 COLUMNS: dict[str, Column] = {
-    "summary": Column("Meaning", lambda r: r.summary),
+    "summary": Column("Meaning", lambda r: plain_text(r.summary)),
     "use_when": Column("Use it when", lambda r: r.use_when or "Not sent by choice"),
     "status": Column("Registry status", _status),
     "cacheable": Column(

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from generator import searchindex
+from generator import jsonld, searchindex
 from generator.api import api_files
 from generator.history import last_changed
 from generator.htmlpost import label_comparison_cells
@@ -78,3 +79,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     _, pages = _state["current"]
     fields = {page.url: page.search_fields for page in pages if page.search_fields}
     searchindex.rewrite(Path(config.site_dir), fields)
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Hand-written pages get a WebPage JSON-LD from their front matter."""
+    if "jsonld" not in page.meta:
+        page.meta["jsonld"] = jsonld.web_page(
+            page.meta.get("title", page.title or ""),
+            page.meta.get("description", config.site_description or ""),
+            page.file.src_uri,
+            config.site_url or "/",
+        )
+    return markdown
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    """Material prints page.meta.title and description as HTML in places (the header).
+
+    Escape them once here, as Markup, so that every template prints them as text and
+    the templates that escape again (overrides/main.html) do not double-escape.
+    """
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = markupsafe.escape(page.meta[key])
+    return context

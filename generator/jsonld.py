@@ -215,14 +215,14 @@ def home_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
     return {"@context": CONTEXT, "@graph": [website, term_set]}
 
 
-def simple_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
-    url = absolute(site_url, page.src)
+def web_page(title: str, description: str, src: str, site_url: str) -> dict[str, Any]:
+    """A plain WebPage: the guide, the all-codes page, hand-written pages."""
     return {
         "@context": CONTEXT,
         "@type": "WebPage",
-        "name": page.title,
-        "description": page.description,
-        "url": url,
+        "name": title,
+        "description": description,
+        "url": absolute(site_url, src),
         "inLanguage": "en",
         "isPartOf": {"@type": "WebSite", "@id": _home(site_url) + "#website"},
     }
@@ -237,4 +237,4 @@ def for_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
         return comparison_page(page, site, site_url)
     if page.template == "home.md.j2":
         return home_page(page, site, site_url)
-    return simple_page(page, site, site_url)
+    return web_page(page.title, page.description, page.src, site_url)

@@ -31,6 +31,7 @@ def comparison_src(slug: str) -> str:
 HOME_SRC = "index.md"
 ALL_CODES_SRC = "codes.md"
 GUIDE_SRC = "guide.md"
+API_SRC = "api.md"
 COMPARE_INDEX_SRC = "compare/index.md"
 
 
@@ -117,6 +118,21 @@ def plan(site: Site) -> list[Page]:
             previous = records[index - 1] if index > 0 else None
             following = records[index + 1] if index + 1 < len(records) else None
             pages.append(_code_page(site, record, previous, following))
+    pages.append(
+        Page(
+            src=API_SRC,
+            template="api.md.j2",
+            title="JSON API",
+            nav_title="JSON API",
+            description=(
+                "Every status code record as static JSON files, with JSON Schemas, for bots, "
+                "editor plugins, CLIs and tests."
+            ),
+            # The examples use a code that exists in this build.
+            context={"example": 429 if 429 in site.codes else min(site.codes)},
+            keywords=["HTTP status codes JSON", "status code API"],
+        )
+    )
     if site.comparisons:
         pages.append(
             Page(

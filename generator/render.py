@@ -10,6 +10,7 @@ import yaml
 
 from generator import jsonld
 from generator.columns import COLUMNS
+from generator.escape import plain_text
 from generator.loader import Site
 from generator.model import (
     BODY_LABELS,
@@ -46,11 +47,11 @@ def environment(site: Site) -> jinja2.Environment:
         lstrip_blocks=True,
     )
 
-    def code_link(code: int, text: str | None = None) -> str:
+    def code_link(code: int, label: str | None = None) -> str:
         record = site.codes[code]
-        return f"[{text or record.title}]({link(code_src(code))})"
+        return f"[{plain_text(label or record.title)}]({link(code_src(code))})"
 
-    env.filters.update(cell=cell, fence=fence)
+    env.filters.update(cell=cell, fence=fence, text=plain_text)
     env.globals.update(
         site=site,
         code_link=code_link,
@@ -81,7 +82,8 @@ def front_matter(page: Page, site: Site, site_url: str) -> dict:
 
 
 def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) -> str:
-    body = env.get_template(page.template).render(page=page, **page.context)
+    base = site_url.rstrip("/") + "/"
+    body = env.get_template(page.template).render(page=page, site_url=base, **page.context)
     meta = yaml.safe_dump(
         front_matter(page, site, site_url), sort_keys=False, allow_unicode=True, width=1000
     )
