@@ -38,3 +38,18 @@ def last_changed(data_dir: Path) -> dict[str, str]:
         elif line.startswith(prefix):
             dates.setdefault(line.removeprefix(prefix), current)
     return dates
+
+
+def last_commit_epoch(folder: Path) -> str | None:
+    """Seconds since the epoch of the last commit: a reproducible build date."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out or None

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from generator import jsonld, searchindex
 from generator.api import api_files
-from generator.history import last_changed
+from generator.history import last_changed, last_commit_epoch
 from generator.htmlpost import label_comparison_cells
 from generator.loader import Site, load_site
 from generator.nav import navigation
@@ -38,6 +38,12 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set; the
+    # last commit's time makes two builds of one commit byte-identical.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = last_commit_epoch(Path(config.config_file_path).parent)
+        if epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
         site = load_site(data_dir(config))
     except DataError as exc:

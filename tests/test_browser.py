@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import pytest
 
@@ -39,21 +38,3 @@ def test_palette_toggle_switches_to_dark_and_back(page, served):
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()
     after = body.get_attribute("data-md-color-scheme")
     assert {before, after} == {"default", "slate"}
-
-
-def test_pages_request_nothing_from_other_origins(page, served):
-    origin = urlparse(served).netloc
-    foreign: list[str] = []
-    page.on(
-        "request",
-        lambda request: (
-            foreign.append(request.url)
-            if urlparse(request.url).netloc not in (origin, "")
-            and not request.url.startswith("data:")
-            else None
-        ),
-    )
-    for path in ("", "2xx/", "202/", "404/", "compare/async-success/"):
-        page.goto(served + path)
-        page.wait_for_load_state("networkidle")
-    assert foreign == []

@@ -189,7 +189,24 @@
     observer.observe(list, { childList: true });
   }
 
+  /* Material wraps each code block's copy button in a <nav>; unnamed, the many navs
+     are indistinguishable landmarks. Name each one after its block. */
+  function labelCodeNavs() {
+    var navs = document.querySelectorAll("nav.md-code__nav:not([aria-label])");
+    Array.prototype.forEach.call(navs, function (nav) {
+      var block = nav.closest(".highlight");
+      var title = block && block.querySelector(".filename");
+      var index = Array.prototype.indexOf.call(document.querySelectorAll(".highlight"), block);
+      nav.setAttribute(
+        "aria-label",
+        (title ? title.textContent.trim() + " " : "Code ") + "block " + (index + 1) + " actions"
+      );
+    });
+  }
+
   function init() {
+    labelCodeNavs();
+    new MutationObserver(labelCodeNavs).observe(document.body, { childList: true, subtree: true });
     enhanceSearch();
     Array.prototype.forEach.call(document.querySelectorAll("[data-filterable]"), enhanceFilter);
     Array.prototype.forEach.call(
