@@ -484,6 +484,19 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
+def _read(
+    file: Path, model: type[M], root: Path, site: Site
+) -> tuple[str, Located | None, M | None, list[Problem]]:
+    """Parse one file and validate it against ``model``; collect the problems."""
+    name = _display(file, root)
+    located, problems = load_yaml(file, name)
+    if located is None:
+        return name, None, None, problems
+    site.sources[name] = located
+    parsed, found = _validate(model, located, name)
+    return name, located, parsed, problems + found
+
+
 def _record_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -509,13 +522,7 @@ def load_site(root: Path) -> Site:
             Problem(_display(root / "codes", root), None, "(folder)", "holds no records")
         )
     for file in code_files:
-        name = _display(file, root)
-        located, found = load_yaml(file, name)
-        problems += found
-        if located is None:
-            continue
-        site.sources[name] = located
-        record, found = _validate(CodeRecord, located, name)
+        name, located, record, found = _read(file, CodeRecord, root, site)
         problems += found
         if record is None:
             continue
@@ -536,35 +543,24 @@ def load_site(root: Path) -> Site:
 
     class_file = root / "classes.yaml"
     if class_file.is_file():
-        name = _display(class_file, root)
-        located, found = load_yaml(class_file, name)
+        name, located, parsed, found = _read(class_file, ClassFile, root, site)
         problems += found
-        if located is not None:
-            parsed, found = _validate(ClassFile, located, name)
-            problems += found
-            if parsed is not None:
-                for i, item in enumerate(parsed.classes):
-                    if item.digit in site.classes:
-                        problems.append(
-                            Problem(
-                                name,
-                                located.line_of(("classes", i)),
-                                f"classes[{i}].digit",
-                                f"class {item.digit}xx is described twice",
-                            )
-                        )
-                    site.classes[item.digit] = item
+        for i, item in enumerate(parsed.classes if parsed else []):
+            if item.digit in site.classes:
+                problems.append(
+                    Problem(
+                        name,
+                        located.line_of(("classes", i)),
+                        f"classes[{i}].digit",
+                        f"class {item.digit}xx is described twice",
+                    )
+                )
+            site.classes[item.digit] = item
     else:
         problems.append(Problem(_display(class_file, root), None, "(file)", "is missing"))
 
     for file in _record_files(root / "comparisons"):
-        name = _display(file, root)
-        located, found = load_yaml(file, name)
-        problems += found
-        if located is None:
-            continue
-        site.sources[name] = located
-        group, found = _validate(Comparison, located, name)
+        name, located, group, found = _read(file, Comparison, root, site)
         problems += found
         if group is None:
             continue
@@ -597,14 +593,10 @@ def load_site(root: Path) -> Site:
 
     guide_file = root / "guide.yaml"
     if guide_file.is_file():
-        name = _display(guide_file, root)
-        located, found = load_yaml(guide_file, name)
+        name, located, site.guide, found = _read(guide_file, Guide, root, site)
         problems += found
-        if located is not None:
-            site.guide, found = _validate(Guide, located, name)
-            problems += found
-            if site.guide is not None:
-                problems += _check_guide(site.guide, site, located, name)
+        if site.guide is not None:
+            problems += _check_guide(site.guide, site, located, name)
 
     for digit in sorted({r.class_digit for r in site.codes.values()}):
         if digit not in site.classes:

@@ -63,6 +63,8 @@ class Page:
     # Extra index fields for the page's top entry (see generator/searchindex.py).
     search_fields: dict[str, list[str]] = field(default_factory=dict)
     search_boost: float = 1.0
+    # Material page options, e.g. ["toc"] to give a wide table the whole width.
+    hide: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -95,6 +97,7 @@ def plan(site: Site) -> list[Page]:
                 "class, meaning, registry status, registered or unofficial."
             ),
             keywords=["HTTP status code list", "all HTTP status codes", "status code table"],
+            hide=["toc"],
         )
     )
     if site.guide is not None:

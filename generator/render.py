@@ -77,6 +77,7 @@ def front_matter(page: Page, site: Site, site_url: str) -> dict:
         "og_type": "article" if page.template in ARTICLE_TEMPLATES else "website",
         "tags": page.search_terms,
         "search": {"boost": page.search_boost},
+        **({"hide": page.hide} if page.hide else {}),
         "jsonld": jsonld.for_page(page, site, site_url),
     }
 

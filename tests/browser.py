@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -53,13 +56,42 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _Compressed(_Quiet):
+    """Like a production static host: gzip for text, and cache headers for assets."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzip_ok and path.is_file() and path.suffix in self.TEXT):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        hashed = re.search(r"\.[0-9a-f]{8}\.min\.(css|js)$", path.name) is not None
+        self.send_header(
+            "Cache-Control", "public, max-age=31536000, immutable" if hashed else "no-cache"
+        )
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextlib.contextmanager
-def serve(root: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve ``root`` on 127.0.0.1 under ``prefix``; yield the base URL."""
-    handler = functools.partial(_Quiet, directory=str(root))
+def serve(root: Path, prefix: str = "/", compress: bool = False) -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1 under ``prefix``; yield the base URL.
+
+    ``compress`` serves text gzipped with cache headers, as a production host would.
+    """
+    base_handler = _Compressed if compress else _Quiet
+    handler = functools.partial(base_handler, directory=str(root))
     if prefix != "/":
 
-        class Prefixed(_Quiet):
+        class Prefixed(base_handler):
             def translate_path(self, path: str) -> str:
                 if not path.startswith(prefix):
                     return str(root / "__outside_prefix__")

@@ -11,6 +11,24 @@ from sitebuild import build
 
 SITE_URL = "https://status.example.org/"
 
+# The sections of a code page, in order (DESIGN.md, "A code page"). The Example heading
+# is plural when a record has several examples.
+CODE_SECTIONS = [
+    "Meaning",
+    "When to use",
+    "When not to use",
+    "Examples",
+    "Comparison",
+    "Best practices",
+    "Common mistakes",
+    "FAQ",
+    "Headers",
+    "Properties",
+    "In code",
+    "Specification",
+    "Related codes",
+]
+
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
@@ -40,3 +58,12 @@ def served(real_site):
 
     with serve(real_site.site) as base:
         yield base
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab in its own context (no shared cache or storage)."""
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -9,14 +9,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
 def test_202_page_reads_as_a_reference_page(page, served):
     page.goto(served + "202/")
     assert page.title() == "202 Accepted - HTTP Status Codes"

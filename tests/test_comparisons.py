@@ -104,14 +104,6 @@ def test_code_pages_link_previous_and_next_in_class(site, real_site):
     ]
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
 def visible_codes(page) -> list[str]:
     return page.locator(".all-codes tbody tr:not([hidden]) td:first-child").all_inner_texts()
 

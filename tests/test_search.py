@@ -84,14 +84,6 @@ def test_every_page_links_an_opensearch_description(real_site):
     assert 'template="https://status.example.org/?q={searchTerms}"' in xml
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
 def test_jump_box_filters_as_you_type_and_enter_opens_the_code(page, served):
     page.goto(served)
     box = page.get_by_label("Jump to a code")

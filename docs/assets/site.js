@@ -46,7 +46,10 @@
     wrap.appendChild(label);
     wrap.appendChild(input);
     wrap.appendChild(status);
-    block.insertBefore(wrap, block.firstChild);
+    // The page reserves a slot of the box's height, so that adding it shifts nothing.
+    var slot = block.querySelector(".code-filter-slot");
+    if (slot) slot.appendChild(wrap);
+    else block.insertBefore(wrap, block.firstChild);
 
     function visibleRows() {
       return rows.filter(function (row) {
@@ -148,7 +151,7 @@
   function loadCodeNames() {
     if (codeNames) return;
     codeNames = {};
-    var script = document.querySelector("script[src$='assets/site.js']");
+    var script = document.querySelector("script[src*='assets/site.js']");
     var url = new URL("code-names.json", script ? script.src : window.location.href);
     fetch(url.href)
       .then(function (response) {
