@@ -44,7 +44,6 @@ class Site:
     guide: Guide | None = None
     # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
     modified: dict[str, str] = field(default_factory=dict)
-    root: Path | None = None
     sources: dict[str, Located] = field(default_factory=dict, repr=False)
 
     def in_class(self, digit: int) -> list[CodeRecord]:
@@ -510,7 +509,7 @@ def load_site(root: Path) -> Site:
     """
     root = Path(root)
     problems: list[Problem] = []
-    site = Site(codes={}, classes={}, comparisons={}, root=root)
+    site = Site(codes={}, classes={}, comparisons={})
     names: dict[int, str] = {}
 
     if not root.is_dir():
