@@ -167,3 +167,14 @@ def test_rendering_is_deterministic(site):
     second = render_all(site, plan(site), SITE_URL)
     assert first == second
     json.dumps(split(first["index.md"])[0]["jsonld"])  # serialisable
+
+
+def test_a_registered_number_with_vendor_uses_shows_both(tmp_path):
+    vendor_use = unofficial(499)["vendors"][0] | {"phrase": "Vendor Meaning", "stands_in_for": []}
+    both = record(404, vendors=[vendor_use])
+    site = load_site(write_dataset(tmp_path, [record(200), record(204), both]))
+    _, body = split(render_all(site, plan(site), SITE_URL)["404.md"])
+    assert "**Registered** (permanent)" in body
+    assert "## Who uses it" in body
+    assert "### nginx: Vendor Meaning" in body
+    assert "## Specification" in body and "RFC 9110, section 15.3.1" in body
