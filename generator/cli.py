@@ -47,8 +47,9 @@ def _describe(record) -> str:
     if spec:
         lines.append(f"{record.class_slug} {record.class_name} · registered ({spec.status})")
     else:
-        vendors = ", ".join(sorted({v.vendor for v in record.vendors}))
-        lines.append(f"{record.class_slug} {record.class_name} · unofficial · used by {vendors}")
+        lines.append(
+            f"{record.class_slug} {record.class_name} · unofficial · used by {record.vendor_names}"
+        )
     lines += ["", _wrap(record.summary, "", "")]
     if record.when_to_use:
         lines += ["", "When to use:"]

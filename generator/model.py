@@ -399,6 +399,14 @@ class CodeRecord(Strict):
         return f"{self.code} {self.phrase}"
 
     @property
+    def vendor_names(self) -> str:
+        """Who uses the number, for display: 'nginx, Cloudflare (origin unclear)'."""
+        names: dict[str, bool] = {}
+        for use in self.vendors:
+            names[use.vendor] = names.get(use.vendor, True) and use.origin_unclear
+        return ", ".join(f"{n} (origin unclear)" if unclear else n for n, unclear in names.items())
+
+    @property
     def must_send(self) -> tuple[str, ...]:
         return tuple(
             h.name for h in self.headers if h.where == "response" and h.requirement == "must"

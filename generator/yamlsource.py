@@ -127,6 +127,11 @@ def load_yaml(file: Path, display_name: str) -> tuple[Located | None, list[Probl
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
+        if "mapping values are not allowed" in what or "could not find expected ':'" in what:
+            what += (
+                " (an unquoted value with ': ' in it, on this line or the one before? "
+                "quote it or use a | block)"
+            )
         return None, [Problem(display_name, line, "(syntax)", f"invalid YAML: {what}")]
     except yaml.YAMLError as exc:  # pragma: no cover - composer errors are all marked
         return None, [Problem(display_name, None, "(syntax)", f"invalid YAML: {exc}")]

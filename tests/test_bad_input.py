@@ -387,3 +387,13 @@ def test_links_between_pages_are_checked_at_load_time(tmp_path, meaning, expecte
     data = write_dataset(tmp_path, [record(200), record(204), record(404, meaning=meaning)])
     problems = problems_for(data)
     assert any(expected in p for p in problems), problems
+
+
+def test_unquoted_colon_in_a_value_gets_a_hint(tmp_path):
+    data = write_dataset(tmp_path)
+    path = data / "codes" / "404.yaml"
+    text = path.read_text().replace("meaning: Meaning of 404.", "meaning: Note: it is gone.")
+    path.write_text(text)
+    (problem,) = problems_for(data)
+    assert "invalid YAML: mapping values are not allowed here" in problem
+    assert "quote it or use a | block" in problem

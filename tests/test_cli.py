@@ -79,3 +79,8 @@ def test_installed_console_script():
     result = run("show", "404", command=[path])
     assert result.returncode == 0
     assert result.stdout.startswith("404 Not Found\n")
+
+
+def test_show_says_when_a_vendors_use_is_only_reported():
+    result = run("show", "598")
+    assert "unofficial · used by Some HTTP proxies (origin unclear)" in result.stdout
