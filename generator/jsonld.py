@@ -12,6 +12,7 @@ from typing import Any
 from generator.loader import Site
 from generator.model import CodeRecord, Comparison
 from generator.pages import (
+    COMPARE_INDEX_SRC,
     HOME_SRC,
     SITE_NAME,
     Page,
@@ -178,7 +179,7 @@ def comparison_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
         "publisher": _publisher(site_url),
         "about": _item_list(site_url, [site.codes[c] for c in group.codes]),
     }
-    trail = [("Home", HOME_SRC), ("Comparisons", "compare/index.md"), (group.title, page.src)]
+    trail = [("Home", HOME_SRC), ("Comparisons", COMPARE_INDEX_SRC), (group.title, page.src)]
     return {"@context": CONTEXT, "@graph": [article, _breadcrumbs(site_url, trail)]}
 
 
@@ -229,12 +230,12 @@ def web_page(title: str, description: str, src: str, site_url: str) -> dict[str,
 
 
 def for_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
-    if page.template == "code.md.j2":
+    if page.kind == "code":
         return code_page(page.context["record"], site, site_url)
-    if page.template == "class.md.j2":
+    if page.kind == "class":
         return class_page(page, site, site_url)
-    if page.template == "comparison.md.j2":
+    if page.kind == "comparison":
         return comparison_page(page, site, site_url)
-    if page.template == "home.md.j2":
+    if page.kind == "home":
         return home_page(page, site, site_url)
     return web_page(page.title, page.description, page.src, site_url)

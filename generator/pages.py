@@ -8,7 +8,7 @@ a comparison at ``/compare/<slug>/``. Links between pages are written docs-relat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from generator.loader import Site
 from generator.model import CodeClass, CodeRecord, Comparison
@@ -49,10 +49,15 @@ def link(src: str) -> str:
     return "/" + src
 
 
+PageKind = Literal[
+    "home", "all_codes", "guide", "api", "class", "code", "compare_index", "comparison"
+]
+
+
 @dataclass
 class Page:
     src: str
-    template: str
+    kind: PageKind
     title: str
     description: str
     nav_title: str
@@ -70,13 +75,17 @@ class Page:
     def url(self) -> str:
         return url_of(self.src)
 
+    @property
+    def template(self) -> str:
+        return f"{self.kind}.md.j2"
+
 
 def plan(site: Site) -> list[Page]:
     """Every generated page, in navigation order."""
     pages: list[Page] = [
         Page(
             src=HOME_SRC,
-            template="home.md.j2",
+            kind="home",
             title=SITE_NAME,
             nav_title="Home",
             description=(
@@ -89,7 +98,7 @@ def plan(site: Site) -> list[Page]:
     pages.append(
         Page(
             src=ALL_CODES_SRC,
-            template="all_codes.md.j2",
+            kind="all_codes",
             title="All HTTP status codes",
             nav_title="All codes",
             description=(
@@ -104,7 +113,7 @@ def plan(site: Site) -> list[Page]:
         pages.append(
             Page(
                 src=GUIDE_SRC,
-                template="guide.md.j2",
+                kind="guide",
                 title=site.guide.title,
                 nav_title="Which code should I use?",
                 description=site.guide.summary,
@@ -124,7 +133,7 @@ def plan(site: Site) -> list[Page]:
     pages.append(
         Page(
             src=API_SRC,
-            template="api.md.j2",
+            kind="api",
             title="JSON API",
             nav_title="JSON API",
             description=(
@@ -140,7 +149,7 @@ def plan(site: Site) -> list[Page]:
         pages.append(
             Page(
                 src=COMPARE_INDEX_SRC,
-                template="compare_index.md.j2",
+                kind="compare_index",
                 title="Comparisons of confusable HTTP status codes",
                 nav_title="All comparisons",
                 description=(
@@ -158,7 +167,7 @@ def plan(site: Site) -> list[Page]:
 def _class_page(code_class: CodeClass, records: list[CodeRecord]) -> Page:
     return Page(
         src=class_src(code_class.digit),
-        template="class.md.j2",
+        kind="class",
         title=f"{code_class.slug} {code_class.name} status codes",
         nav_title=f"{code_class.slug} overview",
         description=code_class.summary,
@@ -175,7 +184,7 @@ def _code_page(
 ) -> Page:
     return Page(
         src=code_src(record.code),
-        template="code.md.j2",
+        kind="code",
         title=f"{record.code} {record.phrase}",
         nav_title=f"{record.code} {record.phrase}",
         description=record.summary,
@@ -208,7 +217,7 @@ def names_of(record: CodeRecord) -> list[str]:
 def _comparison_page(site: Site, slug: str, group: Comparison) -> Page:
     return Page(
         src=comparison_src(slug),
-        template="comparison.md.j2",
+        kind="comparison",
         title=group.title,
         nav_title=group.title,
         description=group.summary,

@@ -21,7 +21,7 @@ from generator.model import (
 from generator.pages import SITE_NAME, Page, class_src, code_src, comparison_src, link
 
 TEMPLATES = Path(__file__).parent / "templates"
-ARTICLE_TEMPLATES = {"code.md.j2", "comparison.md.j2", "guide.md.j2"}
+ARTICLE_KINDS = {"code", "comparison", "guide"}
 
 
 def cell(text: object) -> str:
@@ -74,7 +74,7 @@ def front_matter(page: Page, site: Site, site_url: str) -> dict:
         "title": page.title,
         "description": page.description,
         "keywords": page.keywords,
-        "og_type": "article" if page.template in ARTICLE_TEMPLATES else "website",
+        "og_type": "article" if page.kind in ARTICLE_KINDS else "website",
         "tags": page.search_terms,
         "search": {"boost": page.search_boost},
         **({"hide": page.hide} if page.hide else {}),
