@@ -4,6 +4,7 @@ code up in the terminal. Installed as ``http-status`` too (``http-status show 42
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -11,7 +12,13 @@ from pathlib import Path
 from generator.loader import load_site
 from generator.problems import DataError
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+REPO_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def default_data() -> Path:
+    """The data folder the build would use: STATUS_DATA_DIR, else data/ of the checkout."""
+    override = os.environ.get("STATUS_DATA_DIR")
+    return Path(override) if override else REPO_DATA
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -30,8 +37,12 @@ def _check(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from generator.schema import write_all
 
-    for path in write_all(args.data):
-        print(f"wrote {path}")
+    try:
+        for path in write_all(args.data):
+            print(f"wrote {path}")
+    except OSError as exc:
+        print(f"error: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -104,14 +115,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate data/ without building the site")
-    check.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    check.add_argument("data", nargs="?", type=Path, default=None)
     check.set_defaults(run=_check)
     schema = sub.add_parser("schema", help="write the JSON Schema files into data/")
-    schema.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    schema.add_argument("data", nargs="?", type=Path, default=None)
     schema.set_defaults(run=_schema)
     show = sub.add_parser("show", help="print a code's summary, or list codes by prefix")
     show.add_argument("code", help="a code (429) or the start of one (42)")
-    show.add_argument("--data", type=Path, default=DEFAULT_DATA, help=argparse.SUPPRESS)
+    show.add_argument("--data", type=Path, default=None, help=argparse.SUPPRESS)
     show.set_defaults(run=_show)
     args = parser.parse_args(argv)
+    if args.data is None:
+        args.data = default_data()
     return args.run(args)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.escape import plain_text
+from markupsafe import Markup
+
+from generator.escape import inert
 from generator.model import BODY_LABELS, METHOD_LABELS, RETRY_LABELS, CodeRecord
 
 
@@ -33,14 +35,33 @@ def _specification(record: CodeRecord) -> str:
     return f"[{record.specification.citation}]({record.specification.link})"
 
 
+def _must_send_html(record: CodeRecord) -> Markup:
+    if not record.must_send:
+        return inert("Nothing specific")
+    return Markup(", ").join(Markup("<code>{}</code>").format(inert(h)) for h in record.must_send)
+
+
+def _specification_html(record: CodeRecord) -> Markup:
+    spec = record.specification
+    if spec is None:
+        return inert("None (vendor code)")
+    return Markup('<a href="{}">{}</a>').format(inert(spec.link), inert(spec.citation))
+
+
 @dataclass(frozen=True)
 class Column:
     label: str
+    # The cell as text (Markdown where it names a header or links), as the API gives it.
     value: Callable[[CodeRecord], str]
+    # The cell as HTML for a page; by default the value as plain text.
+    html: Callable[[CodeRecord], Markup] | None = None
+
+    def cell(self, record: CodeRecord) -> Markup:
+        return self.html(record) if self.html else inert(self.value(record))
 
 
 COLUMNS: dict[str, Column] = {
-    "summary": Column("Meaning", lambda r: plain_text(r.summary)),
+    "summary": Column("Meaning", lambda r: r.summary),
     "use_when": Column("Use it when", lambda r: r.use_when or "Not sent by choice"),
     "status": Column("Registry status", _status),
     "cacheable": Column(
@@ -49,10 +70,12 @@ COLUMNS: dict[str, Column] = {
     "retry": Column("Retry", lambda r: RETRY_LABELS[r.properties.retry]),
     "body": Column("Content", lambda r: BODY_LABELS[r.properties.body]),
     "must_send": Column(
-        "Must send", lambda r: ", ".join(f"`{h}`" for h in r.must_send) or "Nothing specific"
+        "Must send",
+        lambda r: ", ".join(f"`{h}`" for h in r.must_send) or "Nothing specific",
+        _must_send_html,
     ),
     "permanent": Column("Permanent?", lambda r: _redirect(r, "permanent")),
     "method": Column("Method and body", lambda r: _redirect(r, "method")),
     "search_engines": Column("Search engines", lambda r: _redirect(r, "search_engines")),
-    "specification": Column("Defined in", _specification),
+    "specification": Column("Defined in", _specification, _specification_html),
 }

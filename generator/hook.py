@@ -7,7 +7,9 @@ build in memory. Nothing generated is written into docs/.
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 from pathlib import Path
 
 import markupsafe
@@ -18,15 +20,27 @@ from mkdocs.structure.files import File, Files
 from generator import jsonld, searchindex
 from generator.api import api_files
 from generator.history import last_changed, last_commit_epoch
-from generator.htmlpost import label_comparison_cells
-from generator.loader import Site, load_site
+from generator.loader import load_site
 from generator.nav import navigation
-from generator.pages import Page, names_of, plan
+from generator.pages import names_of, plan
 from generator.problems import DataError
-from generator.render import render_all
+from generator.render import TemplateError, render_all
 from generator.statics import static_files
 
-_state: dict[str, tuple[Site, list[Page]]] = {}
+_state: dict = {}
+log = logging.getLogger("mkdocs.plugins.generator")
+
+
+def _discard_output(config: MkDocsConfig, why: str) -> None:
+    """Leave no complete-looking site behind a build that fails."""
+    site_dir = Path(config.site_dir)
+    if site_dir.is_dir():
+        for child in site_dir.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+    log.error(f"{why}: removed the incomplete output in {site_dir}")
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -38,6 +52,7 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.pop("writing", None)
     # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set; the
     # last commit's time makes two builds of one commit byte-identical.
     if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -62,10 +77,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # MkDocs has cleaned the site directory by now: from here on, a failure discards it.
+    _state["writing"] = config
     site, pages = _state["current"]
     site_url = config.site_url or "/"
+    missing = [
+        str(path)
+        for path in [*config.extra_css, *(str(js) for js in config.extra_javascript)]
+        if files.get_file_from_path(path) is None
+    ]
+    if missing:
+        raise PluginError(
+            f"{', '.join(missing)} named in mkdocs.yml (extra_css, extra_javascript) "
+            f"is missing from {config.docs_dir}"
+        )
+    try:
+        pages_markdown = render_all(site, pages, site_url)
+    except TemplateError as exc:
+        raise PluginError(str(exc)) from None
     outputs = {
-        **render_all(site, pages, site_url),
+        **pages_markdown,
         **static_files(site, site_url),
         **api_files(site, site_url),
     }
@@ -77,14 +108,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_content(html: str, **kwargs) -> str:
-    return label_comparison_cells(html)
-
-
 def on_post_build(config: MkDocsConfig) -> None:
     _, pages = _state["current"]
     fields = {page.url: page.search_fields for page in pages if page.search_fields}
     searchindex.rewrite(Path(config.site_dir), fields)
+
+
+def on_build_error(error: Exception) -> None:
+    """A build that fails after MkDocs began writing (a strict-mode warning, an error in
+    a page) must not leave a site that looks complete. One that fails earlier, on the
+    data, leaves the previous site as it was."""
+    config = _state.pop("writing", None)
+    if config is not None:
+        _discard_output(config, "the build failed")
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:

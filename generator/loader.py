@@ -10,21 +10,22 @@ Three passes, each collecting problems instead of stopping at the first:
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator import httpmsg
+from generator import httpmsg, prose
 from generator.model import (
-    CODE_LINK,
     ClassFile,
     CodeClass,
     CodeRecord,
     Comparison,
     Guide,
     GuideQuestion,
+    Prose,
 )
 from generator.problems import DataError, Problem
 from generator.yamlsource import Located, dotted, load_yaml
@@ -45,6 +46,12 @@ class Site:
     # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
     modified: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Located] = field(default_factory=dict, repr=False)
+    # Codes whose file exists but did not validate: their own problems are reported, so
+    # links to them are not reported again as "has no record".
+    unloadable: set[int] = field(default_factory=set, repr=False)
+
+    def knows(self, code: int) -> bool:
+        return code in self.codes or code in self.unloadable
 
     def in_class(self, digit: int) -> list[CodeRecord]:
         """Codes of one class: registered first, then unofficial, each by number."""
@@ -141,6 +148,10 @@ def _pydantic_problems(
             message = (
                 "empty list" if actual == 0 else f"only {actual} item{'s' if actual != 1 else ''}"
             ) + f" (expected at least {need})"
+        elif kind == "too_long":
+            actual = error["ctx"].get("actual_length")
+            most = error["ctx"].get("max_length")
+            message = f"{actual} items (expected at most {most})"
         elif kind == "string_too_long":
             message = (
                 f"{len(error['input'])} characters (expected at most {error['ctx']['max_length']})"
@@ -361,17 +372,70 @@ def _check_record(record: CodeRecord, located: Located, name: str, stem: str) ->
     return problems
 
 
-def _code_links(item: Any, path: tuple[Any, ...] = ()):
-    """(path, code) for every '/NNN.md' link in the record's text fields."""
+def prose_fields(item: Any, path: tuple[Any, ...] = ()):
+    """(path, text) for every Markdown field of a record or other model."""
     if isinstance(item, BaseModel):
         for name in type(item).model_fields:
-            yield from _code_links(getattr(item, name), (*path, name))
+            yield from prose_fields(getattr(item, name), (*path, name))
     elif isinstance(item, list):
         for i, value in enumerate(item):
-            yield from _code_links(value, (*path, i))
-    elif isinstance(item, str):
-        for match in CODE_LINK.finditer(item):
-            yield path, int(match.group(1))
+            yield from prose_fields(value, (*path, i))
+    elif isinstance(item, Prose):
+        yield path, item
+
+
+# Sections of a code page that a record may link to (/404.md#faq), and when each exists.
+CODE_PAGE_ANCHORS = {
+    "meaning": lambda r: True,
+    "who-uses-it": lambda r: bool(r.vendors),
+    "when-to-use": lambda r: bool(r.when_to_use),
+    "when-not-to-use": lambda r: bool(r.when_not_to_use),
+    "examples": lambda r: True,
+    "comparison": lambda r: True,
+    "best-practices": lambda r: True,
+    "common-mistakes": lambda r: True,
+    "faq": lambda r: True,
+    "headers": lambda r: True,
+    "properties": lambda r: True,
+    "in-code": lambda r: True,
+    "specification": lambda r: True,
+    "related-codes": lambda r: True,
+}
+
+
+def link_problem(site: Site, target: str) -> str | None:
+    """Why a record's link to this site ('404.md#faq') would not resolve, or None."""
+    src, _, anchor = target.partition("#")
+    code = src.removesuffix(".md")
+    if len(code) == 3 and code.isdigit():
+        record = site.codes.get(int(code))
+        if record is None and site.knows(int(code)):
+            return None
+        if record is None:
+            return f"links to /{target}, but {code} has no record (expected a code in data/codes/)"
+        if anchor and not CODE_PAGE_ANCHORS.get(anchor, lambda r: False)(record):
+            known = ", ".join(a for a, present in CODE_PAGE_ANCHORS.items() if present(record))
+            return (
+                f"links to /{target}, but the {code} page has no section #{anchor} "
+                f"(expected one of: {known})"
+            )
+        return None
+    pages = {
+        "index.md",
+        "codes.md",
+        "api.md",
+        *(["guide.md"] if site.guide else []),
+        *([f"compare/{slug}.md" for slug in site.comparisons]),
+        *(["compare/index.md"] if site.comparisons else []),
+        *(f"{digit}xx.md" for digit in site.classes),
+    }
+    if src not in pages:
+        return (
+            f"links to /{src}, which is not a page of this site (expected a code such as /404.md)"
+        )
+    if anchor:
+        return f"links to /{target}: only code pages have sections a record may link to"
+    return None
 
 
 def _cross_check(site: Site, names: dict[int, str]) -> list[Problem]:
@@ -387,23 +451,25 @@ def _cross_check(site: Site, names: dict[int, str]) -> list[Problem]:
 
     for code, record in codes.items():
         for i, other in enumerate(record.related):
-            if other not in codes:
+            if not site.knows(other):
                 add(code, ("related", i), missing(other))
             elif other == code:
                 add(code, ("related", i), "a code cannot be related to itself")
         for i, alt in enumerate(record.when_not_to_use):
             for j, other in enumerate(alt.instead):
-                if other not in codes:
+                if not site.knows(other):
                     add(code, ("when_not_to_use", i, "instead", j), missing(other))
         for i, vendor in enumerate(record.vendors):
             for j, other in enumerate(vendor.stands_in_for):
-                if other not in codes:
+                if not site.knows(other):
                     add(code, ("vendors", i, "stands_in_for", j), missing(other))
-            if vendor.client_receives is not None and vendor.client_receives not in codes:
+            if vendor.client_receives is not None and not site.knows(vendor.client_receives):
                 add(code, ("vendors", i, "client_receives"), missing(vendor.client_receives))
-        for path, target in _code_links(record):
-            if target not in codes:
-                add(code, path, f"links to /{target}.md, but {missing(target)}")
+        for path, text in prose_fields(record):
+            for target in prose.render(text).targets:
+                problem = link_problem(site, target)
+                if problem:
+                    add(code, path, problem)
         for path, message in _example_responses(record):
             other = codes.get(message.status or 0)
             if other is None or message.reason is None or not other.registered:
@@ -418,6 +484,29 @@ def _cross_check(site: Site, names: dict[int, str]) -> list[Problem]:
                     f"status line says {message.status} {message.reason!r} "
                     f"(expected the registry's phrase {other.phrase!r})",
                 )
+    return problems
+
+
+def _check_other_links(site: Site, root: Path) -> list[Problem]:
+    """Links in comparisons, classes and the guide resolve, as those in records do."""
+    problems: list[Problem] = []
+    files: list[tuple[str, Any]] = [
+        (_display(root / "comparisons" / f"{slug}.yaml", root), group)
+        for slug, group in site.comparisons.items()
+    ]
+    files.append((_display(root / "classes.yaml", root), list(site.classes.values())))
+    if site.guide is not None:
+        files.append((_display(root / "guide.yaml", root), site.guide))
+    for name, item in files:
+        located = site.sources.get(name)
+        for path, text in prose_fields(item):
+            if isinstance(item, list):
+                path = ("classes", *path)
+            for target in prose.render(text).targets:
+                problem = link_problem(site, target)
+                if problem:
+                    line = located.line_of(path) if located else None
+                    problems.append(Problem(name, line, dotted(path), problem))
     return problems
 
 
@@ -455,7 +544,7 @@ def _check_guide(guide: Guide, site: Site, located: Located, name: str) -> list[
                 ("also", answer.also),
             ):
                 for j, code in enumerate(codes):
-                    if code not in site.codes:
+                    if not site.knows(code):
                         sub = (*here, field_name) if field_name == "code" else (*here, "also", j)
                         problems.append(
                             Problem(
@@ -488,6 +577,9 @@ def _read(
 ) -> tuple[str, Located | None, M | None, list[Problem]]:
     """Parse one file and validate it against ``model``; collect the problems."""
     name = _display(file, root)
+    if _outside(file, root):
+        link = "is a symbolic link that leads outside the data folder (expected a file inside it)"
+        return name, None, None, [Problem(name, None, "(file)", link)]
     located, problems = load_yaml(file, name)
     if located is None:
         return name, None, None, problems
@@ -496,10 +588,61 @@ def _read(
     return name, located, parsed, problems + found
 
 
-def _record_files(folder: Path) -> list[Path]:
+CODE_FILE = re.compile(r"^[0-9]{3}\.yaml$", re.ASCII)
+COMPARISON_FILE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$", re.ASCII)
+
+
+def _outside(path: Path, root: Path) -> bool:
+    """Whether ``path`` (a symbolic link, perhaps) resolves to somewhere outside ``root``."""
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return True
+
+
+def _record_files(
+    root: Path, folder: Path, pattern: re.Pattern[str], expected: str
+) -> tuple[list[Path], list[Problem]]:
+    """The record files of one folder, and a problem for anything else found there.
+
+    Hidden files (editors' swap files, .DS_Store) are left alone; every other entry must
+    be a record file named as expected, inside the data folder.
+    """
+    if not folder.exists():
+        return [], []
+    shown = _display(folder, root)
     if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+        return [], [Problem(shown, None, "(folder)", "is not a folder (expected a folder)")]
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return [], [Problem(shown, None, "(folder)", f"cannot be read: {reason}")]
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        name = _display(entry, root)
+        if _outside(entry, root):
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    "(file)",
+                    "is a symbolic link that leads outside the data folder "
+                    "(expected a file inside it)",
+                )
+            )
+        elif not pattern.match(entry.name):
+            problems.append(
+                Problem(name, None, "(file)", f"is not a record file (expected {expected})")
+            )
+        elif not entry.is_file():
+            problems.append(Problem(name, None, "(file)", "is not a file (expected a file)"))
+        else:
+            files.append(entry)
+    return files, problems
 
 
 def load_site(root: Path) -> Site:
@@ -515,8 +658,11 @@ def load_site(root: Path) -> Site:
     if not root.is_dir():
         raise DataError([Problem(str(root), None, "(folder)", "does not exist (expected data/)")])
 
-    code_files = _record_files(root / "codes")
-    if not code_files:
+    code_files, found = _record_files(
+        root, root / "codes", CODE_FILE, "a file named for its code, such as 404.yaml"
+    )
+    problems += found
+    if not code_files and not found:
         problems.append(
             Problem(_display(root / "codes", root), None, "(folder)", "holds no records")
         )
@@ -524,6 +670,7 @@ def load_site(root: Path) -> Site:
         name, located, record, found = _read(file, CodeRecord, root, site)
         problems += found
         if record is None:
+            site.unloadable.add(int(file.stem))
             continue
         problems += _check_record(record, located, name, file.stem)
         if record.code in site.codes:
@@ -558,13 +705,20 @@ def load_site(root: Path) -> Site:
     else:
         problems.append(Problem(_display(class_file, root), None, "(file)", "is missing"))
 
-    for file in _record_files(root / "comparisons"):
+    comparison_files, found = _record_files(
+        root,
+        root / "comparisons",
+        COMPARISON_FILE,
+        "a file named for its page, in lower case with hyphens, such as 401-vs-403.yaml",
+    )
+    problems += found
+    for file in comparison_files:
         name, located, group, found = _read(file, Comparison, root, site)
         problems += found
         if group is None:
             continue
         for i, code in enumerate(group.codes):
-            if code not in site.codes:
+            if not site.knows(code):
                 problems.append(
                     Problem(
                         name,
@@ -609,6 +763,7 @@ def load_site(root: Path) -> Site:
             )
 
     problems += _cross_check(site, names)
+    problems += _check_other_links(site, root)
     if problems:
         raise DataError(problems)
     return site

@@ -10,49 +10,52 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from generator import prose
+
 # --------------------------------------------------------------------------- text types
 
-_RAW_HTML = re.compile(r"<(?!https?://|mailto:)[A-Za-z/!?]")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
-_FENCE = re.compile(r"^(```|~~~).*?^\1", re.DOTALL | re.MULTILINE)
+# Characters no record needs and that can disguise text: C0 and C1 controls (but tab and
+# line feed), bidirectional overrides and isolates (the "Trojan Source" trick), zero-width
+# characters and other invisible format characters, and the Unicode line separators.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]"
+)
 
 
-def _strip_code(text: str) -> str:
-    return _CODE_SPAN.sub("", _FENCE.sub("", text))
-
-
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_SAFE_TARGET = re.compile(r"^(https?://|mailto:|#[\w-]+$|/[\w/-]+\.md(#[\w-]+)?$)", re.I)
-CODE_LINK = re.compile(r"\]\(/(\d{3})\.md(?:#[\w-]+)?\)")
-
-
-def _no_markup(value: str) -> None:
-    """Record text may not carry raw HTML or script links: it is printed into pages."""
-    code_free = _strip_code(value)
-    match = _RAW_HTML.search(code_free)
+def _visible(value: str) -> str:
+    match = _INVISIBLE.search(value)
     if match:
-        snippet = code_free[match.start() : match.start() + 20].split("\n")[0]
+        char = match.group()
+        name = unicodedata.name(char, "a control character")
+        line = value.count("\n", 0, match.start()) + 1
+        where = f" on line {line} of the text" if "\n" in value else ""
         raise ValueError(
-            f"raw HTML {snippet!r} is not allowed in record text "
-            "(expected Markdown; put markup in `code` if you mean to show it)"
+            f"contains the invisible character U+{ord(char):04X} ({name}){where} "
+            "(expected visible text: remove it)"
         )
-    for target in _LINK_TARGET.findall(code_free):
-        if target and not _SAFE_TARGET.match(target):
-            raise ValueError(
-                f"link target {target[:40]!r} is not allowed (expected an http(s) URL, "
-                "a mailto: address, '#anchor', or a page of this site as '/404.md')"
-            )
+    return value
 
 
-def _markdown(value: str) -> str:
+class Prose(str):
+    """Record Markdown: printed on a page as the safe HTML that generator.prose makes."""
+
+    __slots__ = ()
+
+
+def _markdown(value: str) -> Prose:
     if not value.strip():
         raise ValueError("empty text (expected at least one sentence)")
-    _no_markup(value)
-    return value.strip()
+    _visible(value)
+    rendered = prose.render(value.strip())
+    if rendered.problems:
+        raise ValueError("; ".join(rendered.problems))
+    return Prose(value.strip())
 
 
 def _plain_line(value: str) -> str:
@@ -60,8 +63,7 @@ def _plain_line(value: str) -> str:
         raise ValueError("empty text (expected a short line of plain text)")
     if "\n" in value.strip():
         raise ValueError("spans several lines (expected a single line)")
-    _no_markup(value)
-    return value.strip()
+    return _visible(value.strip())
 
 
 def _title_safe(value: str) -> str:
@@ -74,17 +76,35 @@ def _title_safe(value: str) -> str:
             f'contains {shown} (expected plain text without < > or ": this text becomes '
             "the page title and meta description)"
         )
-    if re.search(r"[`*_\[\]]", value):
+    if re.search(r"[`*_\[\]{}|]", value):
         raise ValueError(
-            "contains Markdown markup (expected plain text: this becomes the meta description)"
+            "contains Markdown markup (expected plain text: this becomes the page title "
+            "and meta description)"
         )
     return _plain_line(value)
 
 
+def _url(value: str) -> str:
+    problem = prose.external_url_problem(value)
+    if problem:
+        raise ValueError(f"{value[:60]!r} {problem}")
+    return value
+
+
+# Block Markdown (paragraphs, lists, emphasis, code, links), rendered by generator.prose.
 Markdown = Annotated[str, AfterValidator(_markdown)]
+# One line of plain text, printed as text: Markdown in it shows as typed.
 PlainLine = Annotated[str, AfterValidator(_plain_line)]
+# Plain text without markup characters: page titles and meta descriptions.
 TitleText = Annotated[str, AfterValidator(_title_safe)]
-Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$")]
+# A raw HTTP message or a log line, shown as code.
+RawText = Annotated[str, AfterValidator(_visible)]
+# An absolute http(s) URL, parsed rather than pattern-matched.
+Url = Annotated[
+    str,
+    AfterValidator(_url),
+    Field(json_schema_extra={"format": "uri", "pattern": "^https?://[^\\s<>\"'`{}|\\\\^]+$"}),
+]
 StatusCode = Annotated[int, Field(ge=100, le=599)]
 LaxDate = Annotated[datetime.date, Field(strict=False)]
 
@@ -184,13 +204,13 @@ class Alternative(Strict):
 
 class Step(Strict):
     label: PlainLine | None = Field(default=None, description="What happens in this step.")
-    request: str | None = Field(
+    request: RawText | None = Field(
         default=None, description="A raw HTTP request: request line, header fields, body."
     )
-    response: str | None = Field(
+    response: RawText | None = Field(
         default=None, description="A raw HTTP response: status line, header fields, body."
     )
-    log: str | None = Field(
+    log: RawText | None = Field(
         default=None, description="A log line, for codes that are only ever logged."
     )
     note: Markdown | None = Field(default=None, description="What to notice in this step.")

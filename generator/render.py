@@ -1,4 +1,14 @@
-"""Render planned pages to Markdown with Jinja (StrictUndefined: a typo fails loudly)."""
+"""Render planned pages to Markdown with Jinja (StrictUndefined: a typo fails loudly).
+
+Escaping is decided by a value's type, once, in ``finalize``: a template never marks
+text safe by hand.
+
+- ``Markup`` (HTML the generator made itself) is printed as it is;
+- ``Prose`` (a record's Markdown) is printed as the sanitised HTML of generator.prose,
+  with this site's links made relative to the page being rendered;
+- everything else is text, printed inert (generator.escape), so neither Markdown nor
+  HTML can read it as markup.
+"""
 
 from __future__ import annotations
 
@@ -7,54 +17,82 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
-from generator import jsonld
+from generator import jsonld, prose
 from generator.columns import COLUMNS
-from generator.escape import plain_text
+from generator.escape import inert
 from generator.loader import Site
 from generator.model import (
     BODY_LABELS,
     CONSTANT_LABELS,
     METHOD_LABELS,
     RETRY_LABELS,
+    Prose,
 )
 from generator.pages import SITE_NAME, Page, class_src, code_src, comparison_src, link
+from generator.urls import root_of, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 ARTICLE_KINDS = {"code", "comparison", "guide"}
 
 
-def cell(text: object) -> str:
-    """Make text safe inside a Markdown table cell: one line, pipes escaped."""
-    return re.sub(r"\s*\n\s*", " ", str(text)).replace("|", "\\|").strip()
+class TemplateError(Exception):
+    """A page template is missing or broken: a fault of the generator, not of the data."""
 
 
-def fence(text: str, language: str = "", title: str = "") -> str:
+def fence(text: str, language: str = "", title: str = "") -> Markup:
     """A fenced code block whose fence is longer than any backtick run inside."""
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     ticks = "`" * max(3, longest + 1)
-    label = f' title="{title}"' if title else ""
-    return f"{ticks} {language}{label}\n{text.rstrip()}\n{ticks}"
+    label = f' title="{inert(title)}"' if title else ""
+    return Markup(f"{ticks} {language}{label}\n{text.rstrip()}\n{ticks}")
+
+
+@jinja2.pass_context
+def _finalize(context: jinja2.runtime.Context, value: object) -> object:
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, Prose):
+        return prose.render(value, context["root"]).html
+    if value is None or isinstance(value, bool):
+        raise TypeError(f"a template printed {value!r}; print a label instead")
+    return inert(value)
 
 
 def environment(site: Site) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # output is Markdown; record text is validated free of raw HTML
+        autoescape=True,
+        finalize=_finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
 
-    def code_link(code: int, label: str | None = None) -> str:
-        record = site.codes[code]
-        return f"[{plain_text(label or record.title)}]({link(code_src(code))})"
+    @jinja2.pass_context
+    def href(context: jinja2.runtime.Context, src: str, anchor: str | None = None) -> Markup:
+        """A relative URL from the page being rendered to the page built from ``src``."""
+        target = context["root"] + url_of(src) or "./"
+        return inert(target + (f"#{anchor}" if anchor else ""))
 
-    env.filters.update(cell=cell, fence=fence, text=plain_text)
+    @jinja2.pass_context
+    def code_link(context: jinja2.runtime.Context, code: int, label: object = None) -> Markup:
+        record = site.codes[code]
+        text = inert(record.title if label is None else label)
+        return Markup('<a href="{}">{}</a>').format(href(context, code_src(code)), text)
+
+    @jinja2.pass_context
+    def inline(context: jinja2.runtime.Context, value: Prose) -> Markup:
+        """Record Markdown without its paragraph, for a list item or a table cell."""
+        return prose.render(value, context["root"]).inline
+
+    env.filters.update(fence=fence, inline=inline)
     env.globals.update(
         site=site,
         code_link=code_link,
+        href=href,
         link=link,
         code_src=code_src,
         class_src=class_src,
@@ -84,7 +122,17 @@ def front_matter(page: Page, site: Site, site_url: str) -> dict:
 
 def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) -> str:
     base = site_url.rstrip("/") + "/"
-    body = env.get_template(page.template).render(page=page, site_url=base, **page.context)
+    try:
+        template = env.get_template(page.template)
+        body = template.render(
+            page=page, site_url=Markup(base), root=root_of(page.src), **page.context
+        )
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"the template {exc.name} for {page.src} is missing from {TEMPLATES}"
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename}:{exc.lineno}: {exc.message}") from None
     meta = yaml.safe_dump(
         front_matter(page, site, site_url), sort_keys=False, allow_unicode=True, width=1000
     )

@@ -135,32 +135,34 @@ def test_text_where_a_number_belongs(tmp_path):
 
 @pytest.mark.parametrize("code", [99, 600, 1000])
 def test_code_outside_100_to_599(tmp_path, code):
-    broken = record(code)
-    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    data = write_dataset(tmp_path, [record(200), record(204)])
+    write_yaml(data / "codes" / "404.yaml", record(code))
     problems = problems_for(data)
     assert any(
-        p.startswith(
-            f"data/codes/{code}.yaml:1: code: {code} is out of range (expected 100 to 599)"
-        )
+        p.startswith(f"data/codes/404.yaml:1: code: {code} is out of range (expected 100 to 599)")
         for p in problems
     ), problems
 
 
-def test_code_that_does_not_match_the_file_name(tmp_path):
-    data = write_dataset(tmp_path)
-    write_yaml(data / "codes" / "405.yaml", record(404))
-    problems = problems_for(data)
-    assert "data/codes/405.yaml:1: code: 404 does not match the file name (expected 405)" in (
-        problems
-    )
+@pytest.mark.parametrize("name", ["99.yaml", "1000.yaml", "404.yml"])
+def test_a_file_not_named_for_a_code_is_refused(tmp_path, name):
+    data = write_dataset(tmp_path, [record(200), record(204)])
+    write_yaml(data / "codes" / name, record(404))
+    assert problems_for(data) == [
+        f"data/codes/{name}: (file): is not a record file "
+        "(expected a file named for its code, such as 404.yaml)"
+    ]
 
 
 def test_two_records_for_one_code(tmp_path):
     data = write_dataset(tmp_path)
-    write_yaml(data / "codes" / "404.yml", record(404))
+    write_yaml(data / "codes" / "405.yaml", record(404))
     problems = problems_for(data)
+    assert (
+        "data/codes/405.yaml:1: code: 404 does not match the file name (expected 405)" in problems
+    )
     assert any(
-        "404.yml:1: code: 404 already has a record in data/codes/404.yaml" in p for p in problems
+        "405.yaml:1: code: 404 already has a record in data/codes/404.yaml" in p for p in problems
     ), problems
 
 
@@ -224,7 +226,8 @@ def test_raw_html_in_markdown_text(tmp_path):
     broken = record(404, meaning="Gone. <script>alert(1)</script>")
     data = write_dataset(tmp_path, [record(200), record(204), broken])
     (problem,) = problems_for(data)
-    assert "meaning: raw HTML '<script>alert(1)</sc' is not allowed in record text" in problem
+    assert "meaning: raw HTML '<script>' is not allowed in record text" in problem
+    assert "raw HTML '</script>' is not allowed" in problem
 
 
 def test_html_inside_a_code_span_is_allowed(tmp_path):
@@ -357,15 +360,15 @@ def test_check_command_passes_on_valid_data(tmp_path):
         (
             "meaning",
             "See [the docs](javascript:alert(1)).",
-            "meaning: link target 'javascript:alert(1' is not allowed",
+            "meaning: link target 'javascript:alert(1)' is not allowed",
         ),
         (
             "faq",
             [
-                {"question": 'Why "><img src=x onerror=alert(1)>?', "answer": "No."},
+                {"question": "Why?", "answer": 'No. "><img src=x onerror=alert(1)>'},
                 {"question": "Second?", "answer": "Yes."},
             ],
-            "faq[0].question: raw HTML '<img src=x onerror=a' is not allowed",
+            "faq[0].answer: raw HTML '<img src=x onerror=alert(1)>' is not allowed",
         ),
     ],
 )
@@ -395,5 +398,5 @@ def test_unquoted_colon_in_a_value_gets_a_hint(tmp_path):
     text = path.read_text().replace("meaning: Meaning of 404.", "meaning: Note: it is gone.")
     path.write_text(text)
     (problem,) = problems_for(data)
-    assert "invalid YAML: mapping values are not allowed here" in problem
+    assert "invalid YAML: mapping values are not allowed" in problem
     assert "quote it or use a | block" in problem

@@ -135,3 +135,13 @@ def test_404_page_suggests_the_codes_a_path_could_mean(page, served, path, expec
     assert not set(unexpected) & set(numbers)
     if path == "4290/":
         assert numbers[0] == "429"
+
+
+def test_404_page_survives_a_malformed_percent_encoding(page, served):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(served + "teapot%E0%A4%A/")
+    assert response.status == 404
+    assert errors == []
+    numbers = [s.split()[0] for s in page.locator("#code-suggestions a").all_inner_texts()]
+    assert "418" in numbers

@@ -1,0 +1,29 @@
+"""Where a page's source file ends up: the one rule for turning ``202.md`` into ``202/``.
+
+It is MkDocs' own rule with ``use_directory_urls`` (the default this site relies on):
+``index.md`` is its folder, every other page gets a folder of its own name.
+"""
+
+from __future__ import annotations
+
+
+def url_of(src: str) -> str:
+    """The directory URL of a source file, relative to the site root (``202.md`` -> ``202/``)."""
+    if src == "index.md":
+        return ""
+    if src.endswith("/index.md"):
+        return src.removesuffix("index.md")
+    return src.removesuffix(".md") + "/"
+
+
+def root_of(src: str) -> str:
+    """The relative path from a page back to the site root: '' for the home page,
+    '../' for ``202.md``, '../../' for ``compare/a-b.md``."""
+    depth = url_of(src).count("/")
+    return "../" * depth
+
+
+def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
+    """A relative link from one page to another, as the browser resolves it."""
+    target = root_of(from_src) + url_of(to_src) or "./"
+    return target + (f"#{anchor}" if anchor else "")
