@@ -305,3 +305,41 @@ def test_the_hostile_text_shows_as_text(hostile_site):
     _vector, code = next((v, c) for v, c in placed if v == "attr-trailing-brace")
     soup = result.html(f"/{code}/")
     assert "{ onmouseover=alert(1) tabindex=0 }" in soup.find("article").get_text()
+
+
+@pytest.mark.browser
+def test_no_hostile_page_runs_script_in_chromium(hostile_site, browser):
+    """Load every hostile code page, hover, focus and click every element of the article:
+    no dialog opens, no script URL is followed, nothing covers the page."""
+    from browser import serve
+
+    result, placed = hostile_site
+    dialogs: list[str] = []
+    with serve(result.site) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for vector, code in placed:
+            page.goto(f"{base}{code}/", wait_until="domcontentloaded")
+            schemes = page.evaluate(
+                """() => {
+                  const out = [];
+                  for (const el of document.querySelectorAll("article *")) {
+                    for (const type of ["mouseover", "mouseenter", "focus", "click", "toggle"]) {
+                      el.dispatchEvent(new Event(type, {bubbles: true, cancelable: true}));
+                    }
+                    if (el.href !== undefined && typeof el.href === "string") {
+                      out.push(new URL(el.href, location.href).protocol);
+                    }
+                    const box = el.getBoundingClientRect();
+                    const style = getComputedStyle(el);
+                    if (style.position === "fixed" && box.width * box.height > 10000) {
+                      out.push("fixed-overlay");
+                    }
+                  }
+                  return out;
+                }"""
+            )
+            assert set(schemes) <= {"http:", "https:", "mailto:"}, (vector, set(schemes))
+        context.close()
+    assert dialogs == []
