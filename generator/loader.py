@@ -28,6 +28,7 @@ from generator.model import (
     Prose,
 )
 from generator.problems import DataError, Problem
+from generator.sections import sections_of
 from generator.yamlsource import Located, dotted, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -384,25 +385,6 @@ def prose_fields(item: Any, path: tuple[Any, ...] = ()):
         yield path, item
 
 
-# Sections of a code page that a record may link to (/404.md#faq), and when each exists.
-CODE_PAGE_ANCHORS = {
-    "meaning": lambda r: True,
-    "who-uses-it": lambda r: bool(r.vendors),
-    "when-to-use": lambda r: bool(r.when_to_use),
-    "when-not-to-use": lambda r: bool(r.when_not_to_use),
-    "examples": lambda r: True,
-    "comparison": lambda r: True,
-    "best-practices": lambda r: True,
-    "common-mistakes": lambda r: True,
-    "faq": lambda r: True,
-    "headers": lambda r: True,
-    "properties": lambda r: True,
-    "in-code": lambda r: True,
-    "specification": lambda r: True,
-    "related-codes": lambda r: True,
-}
-
-
 def link_problem(site: Site, target: str) -> str | None:
     """Why a record's link to this site ('404.md#faq') would not resolve, or None."""
     src, _, anchor = target.partition("#")
@@ -413,8 +395,9 @@ def link_problem(site: Site, target: str) -> str | None:
             return None
         if record is None:
             return f"links to /{target}, but {code} has no record (expected a code in data/codes/)"
-        if anchor and not CODE_PAGE_ANCHORS.get(anchor, lambda r: False)(record):
-            known = ", ".join(a for a, present in CODE_PAGE_ANCHORS.items() if present(record))
+        anchors = [section.id for section in sections_of(record)]
+        if anchor and anchor not in anchors:
+            known = ", ".join(anchors)
             return (
                 f"links to /{target}, but the {code} page has no section #{anchor} "
                 f"(expected one of: {known})"

@@ -31,6 +31,7 @@ from generator.model import (
     Prose,
 )
 from generator.pages import SITE_NAME, Page, class_src, code_src, comparison_src, link
+from generator.sections import sections_of
 from generator.urls import root_of, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -103,6 +104,7 @@ def environment(site: Site) -> jinja2.Environment:
         method_labels=METHOD_LABELS,
         constant_labels=CONSTANT_LABELS,
         site_name=SITE_NAME,
+        sections_of=sections_of,
     )
     return env
 

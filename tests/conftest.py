@@ -11,24 +11,6 @@ from sitebuild import build
 
 SITE_URL = "https://status.example.org/"
 
-# The sections of a code page, in order (DESIGN.md, "A code page"). The Example heading
-# is plural when a record has several examples.
-CODE_SECTIONS = [
-    "Meaning",
-    "When to use",
-    "When not to use",
-    "Examples",
-    "Comparison",
-    "Best practices",
-    "Common mistakes",
-    "FAQ",
-    "Headers",
-    "Properties",
-    "In code",
-    "Specification",
-    "Related codes",
-]
-
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
