@@ -13,9 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator import schema
 from generator.columns import COLUMNS
 from generator.jsonld import absolute, plain
-from generator.loader import Site
 from generator.model import CodeRecord, Guide, RegistryStatus
 from generator.pages import GUIDE_SRC, code_src, comparison_src
+from generator.site import Site
 
 VERSION = "v1"
 PREFIX = f"api/{VERSION}"

@@ -26,6 +26,7 @@ from generator.pages import names_of, plan
 from generator.problems import DataError
 from generator.render import TemplateError, render_all
 from generator.statics import static_files
+from generator.urls import url_of
 
 _state: dict = {}
 log = logging.getLogger("mkdocs.plugins.generator")
@@ -104,7 +105,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src)
         if existing is not None:
             raise PluginError(f"docs/{src} clashes with a generated page of the same name")
-        files.append(File.generated(config, src, content=content))
+        file = File.generated(config, src, content=content)
+        if src.endswith(".md") and file.url.removeprefix("./") != url_of(src):
+            # generator.urls states MkDocs' rule so that pages can link without MkDocs;
+            # a configuration that changes the rule (use_directory_urls) must not pass.
+            raise PluginError(f"{src}: MkDocs gives it the URL {file.url!r}, not {url_of(src)!r}")
+        files.append(file)
     return files
 
 

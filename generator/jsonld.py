@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.loader import Site
 from generator.model import CodeRecord, Comparison
 from generator.pages import (
     COMPARE_INDEX_SRC,
@@ -20,6 +19,7 @@ from generator.pages import (
     code_src,
     url_of,
 )
+from generator.site import Site
 
 CONTEXT = "https://schema.org"
 TERM_SET_NAME = "HTTP status codes"
@@ -98,8 +98,9 @@ def defined_term(record: CodeRecord, site_url: str) -> dict[str, Any]:
     }
 
 
-def code_page(record: CodeRecord, site: Site, site_url: str) -> dict[str, Any]:
-    url = absolute(site_url, code_src(record.code))
+def code_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
+    record: CodeRecord = page.context["record"]
+    url = absolute(site_url, page.src)
     article: dict[str, Any] = {
         "@type": "TechArticle",
         "@id": url + "#article",
@@ -229,13 +230,5 @@ def web_page(title: str, description: str, src: str, site_url: str) -> dict[str,
     }
 
 
-def for_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
-    if page.kind == "code":
-        return code_page(page.context["record"], site, site_url)
-    if page.kind == "class":
-        return class_page(page, site, site_url)
-    if page.kind == "comparison":
-        return comparison_page(page, site, site_url)
-    if page.kind == "home":
-        return home_page(page, site, site_url)
+def plain_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
     return web_page(page.title, page.description, page.src, site_url)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,7 +19,6 @@ from pydantic import BaseModel, ValidationError
 from generator import httpmsg, prose
 from generator.model import (
     ClassFile,
-    CodeClass,
     CodeRecord,
     Comparison,
     Guide,
@@ -29,41 +27,12 @@ from generator.model import (
 )
 from generator.problems import DataError, Problem
 from generator.sections import sections_of
+from generator.site import Site
 from generator.yamlsource import Located, dotted, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 NO_CONTENT_CODES = {204, 304}
-
-
-@dataclass
-class Site:
-    """Everything the pages are made from, loaded and validated."""
-
-    codes: dict[int, CodeRecord]
-    classes: dict[int, CodeClass]
-    comparisons: dict[str, Comparison]
-    guide: Guide | None = None
-    # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
-    modified: dict[str, str] = field(default_factory=dict)
-    sources: dict[str, Located] = field(default_factory=dict, repr=False)
-    # Codes whose file exists but did not validate: their own problems are reported, so
-    # links to them are not reported again as "has no record".
-    unloadable: set[int] = field(default_factory=set, repr=False)
-
-    def knows(self, code: int) -> bool:
-        return code in self.codes or code in self.unloadable
-
-    def in_class(self, digit: int) -> list[CodeRecord]:
-        """Codes of one class: registered first, then unofficial, each by number."""
-        records = [r for r in self.codes.values() if r.class_digit == digit]
-        return sorted(records, key=lambda r: (not r.registered, r.code))
-
-    def modified_on(self, code: int) -> str | None:
-        return self.modified.get(f"codes/{code}.yaml")
-
-    def comparisons_for(self, code: int) -> list[tuple[str, Comparison]]:
-        return [(slug, c) for slug, c in sorted(self.comparisons.items()) if code in c.codes]
 
 
 # --------------------------------------------------------------------------- pydantic

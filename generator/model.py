@@ -447,6 +447,11 @@ class CodeClass(Strict):
     def slug(self) -> str:
         return f"{self.digit}xx"
 
+    @property
+    def title(self) -> str:
+        """'4xx Client Error': how the class is named in headings, links and navigation."""
+        return f"{self.slug} {self.name}"
+
 
 class ClassFile(Strict):
     classes: list[CodeClass] = Field(min_length=1)

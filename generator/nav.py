@@ -1,4 +1,4 @@
-"""The site navigation, derived from the planned pages.
+"""The site navigation, derived from the planned pages and the place each one names.
 
 Material prints navigation titles as HTML, so titles made from record text are escaped
 here, where they are made (defence in depth behind validation).
@@ -12,34 +12,20 @@ from typing import Any
 from generator.pages import Page
 
 HAND_WRITTEN_TITLES = {"about.md": "About"}
-TOP_LEVEL = {"home", "all_codes", "guide"}
 
 
 def navigation(pages: list[Page], hand_written: list[str]) -> list[Any]:
+    """MkDocs' nav: each page under the sections of its ``nav_path``, in planned order,
+    then the hand-written pages at the top level."""
     nav: list[Any] = []
-    tail: list[Any] = []
-    section: list[Any] | None = None
-    unofficial: list[Any] | None = None
+    sections: dict[tuple[str, ...], list[Any]] = {(): nav}
     for page in pages:
-        entry = {html.escape(page.nav_title): page.src}
-        if page.kind in TOP_LEVEL:
-            nav.append(entry)
-        elif page.kind == "api":
-            tail.append(entry)
-        elif page.kind in ("class", "compare_index"):
-            section, unofficial = [entry], None
-            title = page.title.removesuffix(" status codes") if page.kind == "class" else None
-            nav.append({title or "Comparisons": section})
-        else:
-            assert section is not None, f"{page.src} comes before any section"
-            if page.kind == "code" and not page.context["record"].registered:
-                if unofficial is None:
-                    unofficial = []
-                    section.append({"Unofficial codes": unofficial})
-                unofficial.append(entry)
-            else:
-                section.append(entry)
-    nav += tail
+        for depth in range(1, len(page.nav_path) + 1):
+            path = page.nav_path[:depth]
+            if path not in sections:
+                sections[path] = []
+                sections[path[:-1]].append({html.escape(path[-1]): sections[path]})
+        sections[page.nav_path].append({html.escape(page.nav_title): page.src})
     for src in hand_written:
         nav.append({HAND_WRITTEN_TITLES.get(src, src.removesuffix(".md").title()): src})
     return nav

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from generator.loader import Site
 from generator.model import CodeClass, CodeRecord, Comparison
+from generator.site import Site
+from generator.urls import url_of
 
 SITE_NAME = "HTTP Status Codes"
+COMPARISONS_NAV = "Comparisons"
+UNOFFICIAL_NAV = "Unofficial codes"
 
 
 def code_src(code: int) -> str:
@@ -33,20 +36,6 @@ ALL_CODES_SRC = "codes.md"
 GUIDE_SRC = "guide.md"
 API_SRC = "api.md"
 COMPARE_INDEX_SRC = "compare/index.md"
-
-
-def url_of(src: str) -> str:
-    """The directory URL MkDocs gives a source file (``202.md`` -> ``202/``)."""
-    if src == HOME_SRC:
-        return ""
-    if src.endswith("/index.md"):
-        return src.removesuffix("index.md")
-    return src.removesuffix(".md") + "/"
-
-
-def link(src: str) -> str:
-    """A docs-relative link MkDocs validates and rewrites: ``/202.md``."""
-    return "/" + src
 
 
 PageKind = Literal[
@@ -70,14 +59,13 @@ class Page:
     search_boost: float = 1.0
     # Material page options, e.g. ["toc"] to give a wide table the whole width.
     hide: list[str] = field(default_factory=list)
+    # Where the page sits in the navigation: the titles of the sections that hold it,
+    # outermost first; () for the top level. Sections appear in the order of their pages.
+    nav_path: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
         return url_of(self.src)
-
-    @property
-    def template(self) -> str:
-        return f"{self.kind}.md.j2"
 
 
 def plan(site: Site) -> list[Page]:
@@ -130,6 +118,23 @@ def plan(site: Site) -> list[Page]:
             previous = records[index - 1] if index > 0 else None
             following = records[index + 1] if index + 1 < len(records) else None
             pages.append(_code_page(site, record, previous, following))
+    if site.comparisons:
+        pages.append(
+            Page(
+                src=COMPARE_INDEX_SRC,
+                kind="compare_index",
+                title="Comparisons of confusable HTTP status codes",
+                nav_title="All comparisons",
+                description=(
+                    "Side-by-side tables for the HTTP status codes people confuse, "
+                    "with how to choose between them."
+                ),
+                context={"groups": sorted(site.comparisons.items())},
+                nav_path=(COMPARISONS_NAV,),
+            )
+        )
+        for slug, group in sorted(site.comparisons.items()):
+            pages.append(_comparison_page(site, slug, group))
     pages.append(
         Page(
             src=API_SRC,
@@ -145,22 +150,6 @@ def plan(site: Site) -> list[Page]:
             keywords=["HTTP status codes JSON", "status code API"],
         )
     )
-    if site.comparisons:
-        pages.append(
-            Page(
-                src=COMPARE_INDEX_SRC,
-                kind="compare_index",
-                title="Comparisons of confusable HTTP status codes",
-                nav_title="All comparisons",
-                description=(
-                    "Side-by-side tables for the HTTP status codes people confuse, "
-                    "with how to choose between them."
-                ),
-                context={"groups": sorted(site.comparisons.items())},
-            )
-        )
-        for slug, group in sorted(site.comparisons.items()):
-            pages.append(_comparison_page(site, slug, group))
     return pages
 
 
@@ -168,11 +157,12 @@ def _class_page(code_class: CodeClass, records: list[CodeRecord]) -> Page:
     return Page(
         src=class_src(code_class.digit),
         kind="class",
-        title=f"{code_class.slug} {code_class.name} status codes",
+        title=f"{code_class.title} status codes",
         nav_title=f"{code_class.slug} overview",
         description=code_class.summary,
         context={"code_class": code_class, "records": records},
         keywords=[f"{code_class.slug} status codes", code_class.name],
+        nav_path=(code_class.title,),
     )
 
 
@@ -202,6 +192,8 @@ def _code_page(
             "headers": list(dict.fromkeys(h.name for h in record.headers)),
         },
         search_boost=2.0,
+        nav_path=(site.classes[record.class_digit].title,)
+        + (() if record.registered else (UNOFFICIAL_NAV,)),
     )
 
 
@@ -222,5 +214,6 @@ def _comparison_page(site: Site, slug: str, group: Comparison) -> Page:
         nav_title=group.title,
         description=group.summary,
         context={"slug": slug, "group": group},
+        nav_path=(COMPARISONS_NAV,),
         keywords=[f"{a} vs {b}" for a, b in zip(group.codes, group.codes[1:], strict=False)],
     )

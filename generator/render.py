@@ -19,10 +19,10 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import jsonld, prose
+from generator import prose
 from generator.columns import COLUMNS
 from generator.escape import inert
-from generator.loader import Site
+from generator.kinds import kind_of
 from generator.model import (
     BODY_LABELS,
     CONSTANT_LABELS,
@@ -30,12 +30,12 @@ from generator.model import (
     RETRY_LABELS,
     Prose,
 )
-from generator.pages import SITE_NAME, Page, class_src, code_src, comparison_src, link
+from generator.pages import SITE_NAME, Page, class_src, code_src, comparison_src
 from generator.sections import sections_of
+from generator.site import Site
 from generator.urls import root_of, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"
-ARTICLE_KINDS = {"code", "comparison", "guide"}
 
 
 class TemplateError(Exception):
@@ -94,7 +94,6 @@ def environment(site: Site) -> jinja2.Environment:
         site=site,
         code_link=code_link,
         href=href,
-        link=link,
         code_src=code_src,
         class_src=class_src,
         comparison_src=comparison_src,
@@ -114,18 +113,18 @@ def front_matter(page: Page, site: Site, site_url: str) -> dict:
         "title": page.title,
         "description": page.description,
         "keywords": page.keywords,
-        "og_type": "article" if page.kind in ARTICLE_KINDS else "website",
+        "og_type": kind_of(page).og_type,
         "tags": page.search_terms,
         "search": {"boost": page.search_boost},
         **({"hide": page.hide} if page.hide else {}),
-        "jsonld": jsonld.for_page(page, site, site_url),
+        "jsonld": kind_of(page).jsonld(page, site, site_url),
     }
 
 
 def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) -> str:
     base = site_url.rstrip("/") + "/"
     try:
-        template = env.get_template(page.template)
+        template = env.get_template(kind_of(page).template(page))
         body = template.render(
             page=page, site_url=Markup(base), root=root_of(page.src), **page.context
         )

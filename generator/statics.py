@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape
 
-from generator.loader import Site
 from generator.pages import SITE_NAME, names_of
+from generator.site import Site
 
 
 def robots_txt(site_url: str) -> str:

@@ -9,12 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 from factory import REPO, record, write_dataset
 from sitebuild import build
 
 from generator.loader import load_site
-from generator.pages import Page, plan
+from generator.pages import plan
 from generator.render import TemplateError, environment, render_page
 
 pytestmark = pytest.mark.build
@@ -89,10 +90,8 @@ def test_a_data_failure_leaves_the_previous_site_in_place(tmp_path):
 
 def test_a_missing_template_is_one_clear_error(tmp_path):
     site = load_site(write_dataset(tmp_path, [record(200), record(204)]))
-    page = plan(site)[0]
-    ghost = Page(src="ghost.md", kind="ghost", title="x", description="x", nav_title="x")  # type: ignore[arg-type]
-    with pytest.raises(
-        TemplateError, match=r"^the template ghost\.md\.j2 for ghost\.md is missing"
-    ):
-        render_page(environment(site), ghost, site, "https://example.org/")
-    assert page.kind == "home"
+    env = environment(site)
+    env.loader = jinja2.FileSystemLoader(tmp_path / "no-templates")
+    home = plan(site)[0]
+    with pytest.raises(TemplateError, match=r"^the template home\.md\.j2 for index\.md is missing"):
+        render_page(env, home, site, "https://example.org/")

@@ -129,7 +129,8 @@ def test_fence_is_longer_than_any_backticks_inside():
 
 
 def test_code_jsonld_uses_absolute_canonical_urls(site):
-    data = jsonld.code_page(site.codes[404], site, SITE_URL)
+    page = next(p for p in plan(site) if p.src == "404.md")
+    data = jsonld.code_page(page, site, SITE_URL)
     article, faq, crumbs = data["@graph"]
     assert data["@context"] == "https://schema.org"
     assert article["url"] == "https://status.example.org/sub/404/"

@@ -1,0 +1,38 @@
+"""The loaded site: every record, validated, and the questions pages ask of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.model import CodeClass, CodeRecord, Comparison, Guide
+from generator.yamlsource import Located
+
+
+@dataclass
+class Site:
+    """Everything the pages are made from, loaded and validated."""
+
+    codes: dict[int, CodeRecord]
+    classes: dict[int, CodeClass]
+    comparisons: dict[str, Comparison]
+    guide: Guide | None = None
+    # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
+    modified: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Located] = field(default_factory=dict, repr=False)
+    # Codes whose file exists but did not validate: their own problems are reported, so
+    # links to them are not reported again as "has no record".
+    unloadable: set[int] = field(default_factory=set, repr=False)
+
+    def knows(self, code: int) -> bool:
+        return code in self.codes or code in self.unloadable
+
+    def in_class(self, digit: int) -> list[CodeRecord]:
+        """Codes of one class: registered first, then unofficial, each by number."""
+        records = [r for r in self.codes.values() if r.class_digit == digit]
+        return sorted(records, key=lambda r: (not r.registered, r.code))
+
+    def modified_on(self, code: int) -> str | None:
+        return self.modified.get(f"codes/{code}.yaml")
+
+    def comparisons_for(self, code: int) -> list[tuple[str, Comparison]]:
+        return [(slug, c) for slug, c in sorted(self.comparisons.items()) if code in c.codes]
