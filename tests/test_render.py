@@ -56,9 +56,9 @@ def test_one_page_per_code_and_class_plus_home_and_comparisons(site):
         "4xx.md",
         "404.md",
         "499.md",
-        "api.md",
         "compare/index.md",
         "compare/ok-or-empty.md",
+        "api.md",
     ]
     assert [url_of(s) for s in sources[:4]] == ["", "codes/", "2xx/", "200/"]
 
