@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from generator import jsonld, searchindex
 from generator.api import api_files
-from generator.history import last_changed, last_commit_epoch
+from generator.history import last_commit_epoch
 from generator.loader import load_site
 from generator.nav import navigation
 from generator.pages import names_of, plan
@@ -61,10 +61,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if epoch:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        site = load_site(data_dir(config))
+        site = load_site(data_dir(config), dates=True)
     except DataError as exc:
         raise PluginError(exc.report()) from None
-    site.modified = last_changed(data_dir(config))
     pages = plan(site)
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))

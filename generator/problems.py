@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from generator.yamlsource import Located
 
 
 @dataclass(frozen=True, order=True)
@@ -28,3 +32,24 @@ class DataError(Exception):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the data:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+@dataclass
+class Source:
+    """A data file as loaded: its name as shown to people and where each value stands.
+
+    ``source.problem(path, message)`` is the one way a check reports a problem at a
+    value: it supplies the file, the line and the field's dotted name.
+    """
+
+    name: str
+    located: Located | None = field(default=None, repr=False)
+
+    def problem(self, path: tuple[Any, ...], message: str) -> Problem:
+        from generator.yamlsource import dotted
+
+        line = self.located.line_of(path) if self.located is not None else None
+        return Problem(self.name, line, dotted(path), message)
+
+    def file_problem(self, field_name: str, message: str) -> Problem:
+        return Problem(self.name, None, field_name, message)

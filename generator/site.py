@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.model import CodeClass, CodeRecord, Comparison, Guide
-from generator.yamlsource import Located
+from generator.problems import Source
 
 
 @dataclass
@@ -18,7 +18,9 @@ class Site:
     guide: Guide | None = None
     # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
     modified: dict[str, str] = field(default_factory=dict)
-    sources: dict[str, Located] = field(default_factory=dict, repr=False)
+    # Where each loaded thing came from, for located problems: ("code", 404),
+    # ("comparison", "401-vs-403"), ("classes",), ("guide",).
+    sources: dict[tuple, Source] = field(default_factory=dict, repr=False)
     # Codes whose file exists but did not validate: their own problems are reported, so
     # links to them are not reported again as "has no record".
     unloadable: set[int] = field(default_factory=set, repr=False)
@@ -33,6 +35,16 @@ class Site:
 
     def modified_on(self, code: int) -> str | None:
         return self.modified.get(f"codes/{code}.yaml")
+
+    def page_sources(self) -> set[str]:
+        """The generated pages other than code pages that text may link to."""
+        pages = {"index.md", "codes.md", "api.md"}
+        pages |= {f"{digit}xx.md" for digit in self.classes}
+        if self.guide is not None:
+            pages.add("guide.md")
+        if self.comparisons:
+            pages |= {"compare/index.md", *(f"compare/{slug}.md" for slug in self.comparisons)}
+        return pages
 
     def comparisons_for(self, code: int) -> list[tuple[str, Comparison]]:
         return [(slug, c) for slug, c in sorted(self.comparisons.items()) if code in c.codes]

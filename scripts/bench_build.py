@@ -115,7 +115,7 @@ def mkdocs_build_in_process(site: Site, prune: bool) -> tuple[float, int]:
     from mkdocs.config import load_config
 
     original = generator.loader.load_site
-    generator.loader.load_site = lambda root: site
+    generator.loader.load_site = lambda root, **_: site
     try:
         with tempfile.TemporaryDirectory() as out, redirect_stderr(io.StringIO()):
             config = load_config(str(REPO / "mkdocs.yml"), site_dir=out, strict=False)

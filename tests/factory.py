@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from generator import rfc
+
 REPO = Path(__file__).resolve().parent.parent
 REAL_DATA = REPO / "data"
 
@@ -29,7 +31,7 @@ PHRASES = {
 def record(code: int, **overrides: Any) -> dict[str, Any]:
     """A minimal valid record for ``code``; ``overrides`` replace top-level fields."""
     phrase = PHRASES.get(code, "Test Phrase")
-    no_body = code < 200 or code in (204, 304)
+    no_body = rfc.never_has_content(code)
     body = "" if no_body else "\nHello"
     length = "0" if no_body else "5"
     data: dict[str, Any] = {
@@ -60,7 +62,7 @@ def record(code: int, **overrides: Any) -> dict[str, Any]:
             {"question": f"When is {code} sent?", "answer": "When it fits."},
         ],
         "properties": {
-            "cacheable_by_default": False,
+            "cacheable_by_default": code in rfc.CACHEABLE_BY_DEFAULT,
             "retry": "not-needed",
             "body": "none" if no_body else "expected",
         },
@@ -78,6 +80,7 @@ def unofficial(code: int, **overrides: Any) -> dict[str, Any]:
     data = record(code)
     for key in ("specification", "use_when", "when_to_use", "when_not_to_use"):
         data.pop(key)
+    data["properties"]["cacheable_by_default"] = False
     data["examples"][0]["steps"] = [
         {
             "request": "GET /slow HTTP/1.1\nHost: example.com\n",

@@ -101,8 +101,8 @@ def test_comparison_table_rows_come_from_the_records(rendered, site):
     _, body = split(rendered["200.md"])
     row = next(line for line in body.splitlines() if line.startswith('<tr><td><a href="../204/">'))
     assert site.codes[204].summary in row
-    # 204 in the fixture is not cacheable
-    assert row.rstrip().endswith('<td data-label="Cacheable by default">No</td></tr>')
+    # 204 is cacheable by default (RFC 9110 section 15.1)
+    assert row.rstrip().endswith('<td data-label="Cacheable by default">Yes</td></tr>')
     assert '<a href="../compare/ok-or-empty/">Full comparison: 200 vs 204</a>' in body
 
 

@@ -121,7 +121,7 @@ def test_head_escapes_even_when_validation_is_bypassed(tmp_path, monkeypatch):
     evil_phrase = f"Gone{SCRIPT}"
     evil_summary = f"Summary{ATTRIBUTE}{SCRIPT}"
 
-    def load_unvalidated(root):
+    def load_unvalidated(root, **_):
         site = real_load(data)
         site.codes[404] = site.codes[404].model_copy(
             update={"phrase": evil_phrase, "summary": evil_summary}

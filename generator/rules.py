@@ -1,0 +1,371 @@
+"""The content rules: what a record must say to be true and complete, checked on the
+loaded site. ``python -m generator check`` and the build run the same rules, through
+``loader.load_site``, so a check that passes means the build will not fail on the data.
+
+Each rule reports through ``Source.problem``: the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator import httpmsg, prose, rfc
+from generator.model import CodeRecord, Comparison, Guide, GuideQuestion, Prose
+from generator.problems import Problem, Source
+from generator.sections import sections_of
+from generator.site import Site
+
+Path_ = tuple[Any, ...]
+
+
+def missing(code: int) -> str:
+    return f"{code} has no record (expected a code in data/codes/)"
+
+
+# --------------------------------------------------------------------------- examples
+
+
+def example_messages(record: CodeRecord) -> Iterator[tuple[Path_, str, httpmsg.Message | str]]:
+    """(path, 'request' or 'response', parsed message or the parse error) of each step."""
+    for e, example in enumerate(record.examples):
+        for s, step in enumerate(example.steps):
+            for kind in ("request", "response"):
+                text = getattr(step, kind)
+                if text is None:
+                    continue
+                path = ("examples", e, "steps", s, kind)
+                try:
+                    yield path, kind, httpmsg.parse(text, kind=kind)
+                except httpmsg.MessageError as exc:
+                    yield path, kind, str(exc)
+
+
+def example_responses(record: CodeRecord) -> Iterator[tuple[Path_, httpmsg.Message]]:
+    for path, kind, message in example_messages(record):
+        if kind == "response" and isinstance(message, httpmsg.Message):
+            yield path, message
+
+
+def _content_length(message: httpmsg.Message) -> str | None:
+    """A Content-Length must match the body shown, unless the body is elided with '...'."""
+    declared = message.header("Content-Length")
+    if declared is None or "..." in message.body:
+        return None
+    if message.status is not None and (message.status < 200 or message.status == 304):
+        return None
+    actual = len(message.body.encode("utf-8"))
+    if not declared.isdigit() or int(declared) != actual:
+        return (
+            f"Content-Length: {declared} but the body shown is {actual} bytes "
+            "(expected them to agree; end an elided body with '...')"
+        )
+    return None
+
+
+def check_examples(record: CodeRecord, source: Source) -> list[Problem]:
+    problems: list[Problem] = []
+    seen_own_code = False
+    for e, example in enumerate(record.examples):
+        for s, step in enumerate(example.steps):
+            if not (step.request or step.response or step.log):
+                problems.append(
+                    source.problem(
+                        ("examples", e, "steps", s),
+                        "empty step (expected a request, a response or a log line)",
+                    )
+                )
+            if step.log is not None and str(record.code) in step.log:
+                seen_own_code = True
+    requests: dict[Path_, httpmsg.Message] = {}
+    for path, kind, message in example_messages(record):
+        if isinstance(message, str):
+            problems.append(source.problem(path, message))
+            continue
+        request = requests.get((*path[:-1], "request")) if kind == "response" else None
+        if kind == "request":
+            # Checked with its response: a request shown alone may stop after its header
+            # section (Expect: 100-continue), its body not sent yet.
+            requests[path] = message
+            continue
+        if request is not None:
+            length = _content_length(request)
+            if length:
+                problems.append(source.problem((*path[:-1], "request"), length))
+        if kind == "response":
+            status = message.status
+            assert status is not None
+            if status == record.code or f"HTTP/1.1 {record.code} " in message.body:
+                seen_own_code = True  # a status line, or a status inside a 207 body
+            if rfc.never_has_content(status) and message.body.strip():
+                problems.append(
+                    source.problem(
+                        path,
+                        f"a {status} response has content (expected none: {rfc.NO_CONTENT_RULE})",
+                    )
+                )
+            if request is not None and request.method == "HEAD":
+                if message.body.strip():
+                    problems.append(
+                        source.problem(path, "a response to HEAD has content (expected none)")
+                    )
+                continue
+        length = _content_length(message)
+        if length:
+            problems.append(source.problem(path, length))
+    if not seen_own_code:
+        what = "a response" if record.registered else "a response or log line"
+        problems.append(
+            source.problem(
+                ("examples",), f"no example shows {record.code} (expected {what} with it)"
+            )
+        )
+    return problems
+
+
+# --------------------------------------------------------------------------- one record
+
+
+def check_record(record: CodeRecord, source: Source, stem: str) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(path: Path_, message: str) -> None:
+        problems.append(source.problem(path, message))
+
+    if stem != str(record.code):
+        add(("code",), f"{record.code} does not match the file name (expected {stem})")
+    if record.registered:
+        if record.use_when is None:
+            add(("use_when",), "missing required field for a registered code")
+        if not record.when_to_use:
+            add(("when_to_use",), "empty list for a registered code (expected at least 1)")
+        if not record.when_not_to_use:
+            add(("when_not_to_use",), "empty list for a registered code (expected at least 1)")
+        spec = record.specification
+        assert spec is not None
+        if spec.document.startswith("draft-") and not spec.url:
+            add(("specification", "url"), "missing (expected a link for a draft)")
+        if spec.status == "temporary" and not (spec.registered and spec.expires):
+            add(
+                ("specification",),
+                "a temporary registration needs 'registered' and 'expires' dates",
+            )
+    elif not record.vendors:
+        add(
+            ("vendors",),
+            "an unregistered code needs at least one vendor use "
+            "(expected 'specification' for a registered code, or 'vendors')",
+        )
+    if record.properties.redirect is not None and record.class_digit != 3:
+        add(("properties", "redirect"), "only 3xx codes are redirects (expected no 'redirect')")
+    if rfc.never_has_content(record.code) and record.properties.body != "none":
+        add(
+            ("properties", "body"),
+            f"{record.properties.body!r} for a code whose responses never have content "
+            f"(expected 'none': {rfc.NO_CONTENT_RULE})",
+        )
+    cacheable = record.registered and record.code in rfc.CACHEABLE_BY_DEFAULT
+    if record.properties.cacheable_by_default != cacheable:
+        add(
+            ("properties", "cacheable_by_default"),
+            f"{str(record.properties.cacheable_by_default).lower()} (expected "
+            f"{str(cacheable).lower()}: RFC 9110 section 15.1 and RFC 7725 list the codes "
+            "that are cacheable by default, and no unofficial code is)",
+        )
+    required = rfc.REQUIRED_RESPONSE_HEADERS.get(record.code)
+    if required:
+        name, level, where = required
+        declared = {(h.name, h.requirement) for h in record.headers if h.where == "response"}
+        if (name, level) not in declared:
+            add(
+                ("headers",),
+                f"does not list {name} as a {level} response header (expected it: {where})",
+            )
+    problems += check_examples(record, source)
+    own = [msg for _, msg in example_responses(record) if msg.status == record.code]
+    for header in record.must_send:
+        if own and not any(msg.has_header(header) for msg in own):
+            add(
+                ("examples",),
+                f"no {record.code} response in the examples sends {header} "
+                "(expected it: the record says the response must send it)",
+            )
+    return problems
+
+
+# --------------------------------------------------------------------------- links
+
+
+def prose_fields(item: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Prose]]:
+    """(path, text) for every Markdown field of a record or other model."""
+    if isinstance(item, BaseModel):
+        for name in type(item).model_fields:
+            yield from prose_fields(getattr(item, name), (*path, name))
+    elif isinstance(item, list):
+        for i, value in enumerate(item):
+            yield from prose_fields(value, (*path, i))
+    elif isinstance(item, Prose):
+        yield path, item
+
+
+def link_problem(site: Site, target: str) -> str | None:
+    """Why a link to this site ('404.md#faq') would not resolve, or None."""
+    src, _, anchor = target.partition("#")
+    code = src.removesuffix(".md")
+    if len(code) == 3 and code.isdigit():
+        record = site.codes.get(int(code))
+        if record is None:
+            return None if site.knows(int(code)) else f"links to /{target}, but {missing(code)}"
+        anchors = [section.id for section in sections_of(record)]
+        if anchor and anchor not in anchors:
+            return (
+                f"links to /{target}, but the {code} page has no section #{anchor} "
+                f"(expected one of: {', '.join(anchors)})"
+            )
+        return None
+    if src not in site.page_sources():
+        return (
+            f"links to /{src}, which is not a page of this site (expected a code such as /404.md)"
+        )
+    if anchor:
+        return f"links to /{target}: only code pages have sections a record may link to"
+    return None
+
+
+def check_links(site: Site, item: Any, source: Source, prefix: Path_ = ()) -> list[Problem]:
+    problems = []
+    for path, text in prose_fields(item):
+        for target in prose.render(text).targets:
+            problem = link_problem(site, target)
+            if problem:
+                problems.append(source.problem((*prefix, *path), problem))
+    return problems
+
+
+# --------------------------------------------------------------------------- across records
+
+
+def check_references(site: Site, record: CodeRecord, source: Source) -> list[Problem]:
+    """Codes a record names exist; the status lines of its examples use their phrases."""
+    problems: list[Problem] = []
+
+    def add(path: Path_, message: str) -> None:
+        problems.append(source.problem(path, message))
+
+    for i, other in enumerate(record.related):
+        if not site.knows(other):
+            add(("related", i), missing(other))
+        elif other == record.code:
+            add(("related", i), "a code cannot be related to itself")
+    for i, alt in enumerate(record.when_not_to_use):
+        for j, other in enumerate(alt.instead):
+            if not site.knows(other):
+                add(("when_not_to_use", i, "instead", j), missing(other))
+    for i, vendor in enumerate(record.vendors):
+        for j, other in enumerate(vendor.stands_in_for):
+            if not site.knows(other):
+                add(("vendors", i, "stands_in_for", j), missing(other))
+        if vendor.client_receives is not None and not site.knows(vendor.client_receives):
+            add(("vendors", i, "client_receives"), missing(vendor.client_receives))
+    for path, message in example_responses(record):
+        other = site.codes.get(message.status or 0)
+        if other is None or message.reason is None or not other.registered:
+            continue
+        allowed = {other.phrase}
+        if other.specification and other.specification.status == "unused":
+            allowed |= {p.name for p in other.specification.previous_names}
+        if message.reason not in allowed:
+            add(
+                path,
+                f"status line says {message.status} {message.reason!r} "
+                f"(expected the registry's phrase {other.phrase!r})",
+            )
+    return problems
+
+
+def check_comparison(site: Site, group: Comparison, source: Source) -> list[Problem]:
+    problems = []
+    for i, code in enumerate(group.codes):
+        if not site.knows(code):
+            problems.append(source.problem(("codes", i), missing(code)))
+    if len(set(group.codes)) != len(group.codes):
+        problems.append(source.problem(("codes",), "a code is listed twice"))
+    for i, verdict in enumerate(group.verdicts):
+        if verdict.code not in group.codes:
+            problems.append(
+                source.problem(
+                    ("verdicts", i, "code"),
+                    f"{verdict.code} is not one of this group's codes "
+                    f"(expected one of {', '.join(map(str, group.codes))})",
+                )
+            )
+    return problems
+
+
+def check_guide(site: Site, guide: Guide, source: Source) -> list[Problem]:
+    """Every answer leads to exactly one of a code or a further question; codes exist."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+
+    def walk(question: GuideQuestion, path: Path_) -> None:
+        where = source.problem((*path, "id"), "").field
+        if question.id in seen:
+            problems.append(
+                source.problem(
+                    (*path, "id"),
+                    f"'{question.id}' is already used at {seen[question.id]} "
+                    "(expected a unique anchor)",
+                )
+            )
+        seen[question.id] = where
+        for i, answer in enumerate(question.answers):
+            here = (*path, "answers", i)
+            if (answer.code is None) == (answer.next is None):
+                problems.append(
+                    source.problem(
+                        here,
+                        "expected exactly one of 'code' (a leaf) or 'next' (a further question)",
+                    )
+                )
+            if answer.code is not None and not site.knows(answer.code):
+                problems.append(source.problem((*here, "code"), missing(answer.code)))
+            for j, code in enumerate(answer.also):
+                if not site.knows(code):
+                    problems.append(source.problem((*here, "also", j), missing(code)))
+            if answer.next is not None:
+                walk(answer.next, (*here, "next"))
+
+    for b, branch in enumerate(guide.branches):
+        walk(branch.start, ("branches", b, "start"))
+    return problems
+
+
+def check_site(site: Site) -> list[Problem]:
+    """Every rule that needs more than one record, over the whole loaded site."""
+    problems: list[Problem] = []
+    for code, record in sorted(site.codes.items()):
+        source = site.sources[("code", code)]
+        problems += check_references(site, record, source)
+        problems += check_links(site, record, source)
+    for slug, group in sorted(site.comparisons.items()):
+        source = site.sources[("comparison", slug)]
+        problems += check_comparison(site, group, source)
+        problems += check_links(site, group, source)
+    classes = site.sources.get(("classes",))
+    if classes is not None:
+        for i, code_class in enumerate(site.classes.values()):
+            problems += check_links(site, code_class, classes, ("classes", i))
+        for digit in sorted({r.class_digit for r in site.codes.values()}):
+            if digit not in site.classes:
+                problems.append(
+                    classes.file_problem(
+                        "classes", f"class {digit}xx has records but no description"
+                    )
+                )
+    if site.guide is not None:
+        source = site.sources[("guide",)]
+        problems += check_guide(site, site.guide, source)
+        problems += check_links(site, site.guide, source)
+    return problems
