@@ -97,11 +97,11 @@ def _show(args: argparse.Namespace) -> int:
         if int(query) in site.codes:
             print(_describe(site.codes[int(query)]))
             return 0
-        near = [str(c) for c in sorted(site.codes) if str(c)[:2] == query[:2]]
+        near = [str(c) for c in site.codes_for_number(query)]
         hint = f" (codes starting with {query[:2]}: {', '.join(near)})" if near else ""
         print(f"error: {query} is not a code on this site{hint}", file=sys.stderr)
         return 1
-    matches = [r for c, r in sorted(site.codes.items()) if str(c).startswith(query)]
+    matches = [site.codes[c] for c in site.codes_for_number(query)]
     if not matches:
         print(f"error: no status code starts with {query} on this site", file=sys.stderr)
         return 1

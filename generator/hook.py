@@ -22,7 +22,7 @@ from generator.api import api_files
 from generator.history import last_commit_epoch
 from generator.loader import load_site
 from generator.nav import navigation
-from generator.pages import names_of, plan
+from generator.pages import plan
 from generator.problems import DataError
 from generator.render import TemplateError, render_all
 from generator.statics import static_files
@@ -68,10 +68,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = navigation(pages, hand_written)
-    # The 404 page suggests codes from this list.
-    config.extra["status_codes"] = [
-        [r.code, r.phrase, " ".join(names_of(r))] for _, r in sorted(site.codes.items())
-    ]
     _state["current"] = (site, pages)
     return config
 

@@ -427,6 +427,15 @@ class CodeRecord(Strict):
         return ", ".join(f"{n} (origin unclear)" if unclear else n for n, unclear in names.items())
 
     @property
+    def names(self) -> list[str]:
+        """The names a code goes by: number, phrase, previous and vendor names."""
+        names = [str(self.code), self.phrase]
+        if self.specification:
+            names += [p.name for p in self.specification.previous_names]
+        names += [v.phrase for v in self.vendors]
+        return list(dict.fromkeys(names))
+
+    @property
     def must_send(self) -> tuple[str, ...]:
         return tuple(
             h.name for h in self.headers if h.where == "response" and h.requirement == "must"

@@ -188,22 +188,13 @@ def _code_page(
         keywords=[str(record.code), record.phrase, *record.keywords],
         search_terms=list(record.keywords),
         search_fields={
-            "names": names_of(record),
+            "names": record.names,
             "headers": list(dict.fromkeys(h.name for h in record.headers)),
         },
         search_boost=2.0,
         nav_path=(site.classes[record.class_digit].title,)
         + (() if record.registered else (UNOFFICIAL_NAV,)),
     )
-
-
-def names_of(record: CodeRecord) -> list[str]:
-    """The names a code goes by: number, phrase, previous and vendor names."""
-    names = [str(record.code), record.phrase]
-    if record.specification:
-        names += [p.name for p in record.specification.previous_names]
-    names += [v.phrase for v in record.vendors]
-    return list(dict.fromkeys(names))
 
 
 def _comparison_page(site: Site, slug: str, group: Comparison) -> Page:

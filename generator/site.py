@@ -33,6 +33,20 @@ class Site:
         records = [r for r in self.codes.values() if r.class_digit == digit]
         return sorted(records, key=lambda r: (not r.registered, r.code))
 
+    def codes_for_number(self, digits: str) -> list[int]:
+        """The codes a typed number names (the same rule as codesForNumber in site.js):
+        a full code names itself; one or two digits name the codes they begin; three
+        digits that are no code name the codes sharing the first two; more than three
+        digits are read as their first three."""
+        digits = digits[:3]
+        if not (digits.isascii() and digits.isdigit()):
+            return []
+        if len(digits) == 3:
+            if int(digits) in self.codes:
+                return [int(digits)]
+            digits = digits[:2]
+        return [code for code in sorted(self.codes) if str(code).startswith(digits)]
+
     def modified_on(self, code: int) -> str | None:
         return self.modified.get(f"codes/{code}.yaml")
 

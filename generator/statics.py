@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape
 
-from generator.pages import SITE_NAME, names_of
+from generator.pages import SITE_NAME
 from generator.site import Site
+
+CODES_JSON = "assets/codes.json"
 
 
 def robots_txt(site_url: str) -> str:
@@ -28,20 +30,21 @@ def opensearch_xml(site_url: str) -> str:
     )
 
 
-def code_names(site: Site) -> str:
-    """Every name a code goes by, for pinning exact matches first in search (site.js).
+def codes_json(site: Site) -> str:
+    """The one file the browser reads about codes: number, phrase and every name.
 
-    Registered codes come first: where a vendor reuses a registered name (AWS's 561
-    "Unauthorized"), the registered code keeps it.
+    site.js uses it for the search pin (an exact name puts its code first), the jump box
+    and the not-found page's suggestions. Registered codes come first: where a vendor
+    reuses a registered name (AWS's 561 "Unauthorized"), the registered code keeps it.
     """
     ordered = sorted(site.codes.values(), key=lambda r: (not r.registered, r.code))
-    names = {str(record.code): names_of(record) for record in ordered}
-    return json.dumps(names, ensure_ascii=False, separators=(",", ":"))
+    rows = [[record.code, record.phrase, record.names] for record in ordered]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
 def static_files(site: Site, site_url: str) -> dict[str, str]:
     return {
         "robots.txt": robots_txt(site_url),
         "opensearch.xml": opensearch_xml(site_url),
-        "assets/code-names.json": code_names(site),
+        CODES_JSON: codes_json(site),
     }

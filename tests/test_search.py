@@ -145,3 +145,20 @@ def test_404_page_survives_a_malformed_percent_encoding(page, served):
     assert errors == []
     numbers = [s.split()[0] for s in page.locator("#code-suggestions a").all_inner_texts()]
     assert "418" in numbers
+
+
+NUMBER_CASES = ["4", "42", "429", "4290", "432", "999", "99", "5", "x1", ""]
+
+
+def test_the_browser_and_the_terminal_read_a_number_the_same_way(page, served):
+    """One rule for a typed number: site.js's codesForNumber and Site.codes_for_number."""
+    site = load_site(REPO / "data")
+    page.goto(served)
+    known = sorted(str(code) for code in site.codes)
+    for digits in NUMBER_CASES:
+        in_browser = page.evaluate(
+            "([d, k]) => window.httpStatusCodes.codesForNumber(d, k)", [digits, known]
+        )
+        assert in_browser == [str(c) for c in site.codes_for_number(digits)], digits
+    assert site.codes_for_number("432") == [c for c in sorted(site.codes) if c // 10 == 43]
+    assert site.codes_for_number("4290") == [429]

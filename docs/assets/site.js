@@ -7,18 +7,55 @@
  *                    opens that code's page.
  * [data-sortable]    turns column headings into buttons that sort the table (mouse and
  *                    keyboard), announcing the order with aria-sort.
+ * #code-suggestions  on the not-found page, lists the codes the mistyped path could mean.
+ *
+ * What the browser knows about codes comes from one file, assets/codes.json (written by
+ * generator/statics.py): [[code, phrase, [names]], ...], registered codes first.
  */
 (function () {
   "use strict";
+
+  var script = document.querySelector("script[src*='assets/site.js']");
+  var siteRoot = new URL("../", script ? script.src : window.location.href);
+  var codesPromise = null;
+
+  function loadCodes() {
+    if (!codesPromise) {
+      codesPromise = fetch(new URL("assets/codes.json", siteRoot).href)
+        .then(function (response) {
+          return response.ok ? response.json() : [];
+        })
+        .catch(function () {
+          return [];
+        });
+    }
+    return codesPromise;
+  }
+
+  /* The codes a typed number names; the same rule as Site.codes_for_number in Python:
+     a full code names itself; one or two digits name the codes they begin; three digits
+     that are no code name the codes sharing the first two; more digits are read as
+     their first three. ``known`` is the sorted list of codes, as strings. */
+  function codesForNumber(digits, known) {
+    digits = digits.slice(0, 3);
+    if (!/^\d+$/.test(digits)) return [];
+    if (digits.length === 3) {
+      if (known.indexOf(digits) !== -1) return [digits];
+      digits = digits.slice(0, 2);
+    }
+    return known.filter(function (code) {
+      return code.indexOf(digits) === 0;
+    });
+  }
 
   function rowCode(row) {
     var link = row.querySelector("td a");
     return link ? link.textContent.trim().slice(0, 3) : "";
   }
 
-  function matches(row, query) {
+  function matches(row, query, named) {
     if (!query) return true;
-    if (/^\d{1,3}$/.test(query)) return rowCode(row).indexOf(query) === 0;
+    if (/^\d{1,3}$/.test(query)) return named.indexOf(rowCode(row)) !== -1;
     var text = row.textContent.toLowerCase();
     return query.split(/\s+/).every(function (word) {
       return text.indexOf(word) !== -1;
@@ -57,10 +94,13 @@
       });
     }
 
+    var known = rows.map(rowCode).sort();
+
     function apply() {
       var query = input.value.trim().toLowerCase();
+      var named = codesForNumber(query, known);
       rows.forEach(function (row) {
-        row.hidden = !matches(row, query);
+        row.hidden = !matches(row, query, named);
       });
       // Hide tables (and their section headings) that have nothing left to show.
       Array.prototype.forEach.call(block.querySelectorAll("table"), function (table) {
@@ -151,21 +191,14 @@
   function loadCodeNames() {
     if (codeNames) return;
     codeNames = {};
-    var script = document.querySelector("script[src*='assets/site.js']");
-    var url = new URL("code-names.json", script ? script.src : window.location.href);
-    fetch(url.href)
-      .then(function (response) {
-        return response.ok ? response.json() : {};
-      })
-      .then(function (data) {
-        Object.keys(data).forEach(function (code) {
-          data[code].forEach(function (name) {
-            var key = normalise(name);
-            if (!(key in codeNames)) codeNames[key] = code; // registered codes come first
-          });
+    loadCodes().then(function (codes) {
+      codes.forEach(function (entry) {
+        entry[2].forEach(function (name) {
+          var key = normalise(name);
+          if (!(key in codeNames)) codeNames[key] = String(entry[0]); // registered first
         });
-      })
-      .catch(function () {});
+      });
+    });
   }
 
   function pinExactMatch(input, list) {
@@ -207,7 +240,62 @@
     });
   }
 
+  /* The not-found page: suggest the codes a mistyped path could mean (/42/ -> 420-429,
+     /4290/ -> 429, /teapot/ -> 418). */
+  function suggestCodes(path, codes) {
+    try {
+      path = decodeURIComponent(path);
+    } catch (malformed) {
+      // A path such as /%E0%A4%A/ is not valid percent-encoding: use it as it is.
+    }
+    path = path.toLowerCase();
+    var digits = (path.match(/\d+/g) || []).join("");
+    var words = path.replace(/[^a-z]+/g, " ").trim().split(" ").filter(function (w) {
+      return w.length > 2;
+    });
+    var known = codes.map(function (entry) {
+      return String(entry[0]);
+    }).sort();
+    var named = codesForNumber(digits, known);
+    var scored = codes.map(function (entry) {
+      var code = String(entry[0]);
+      var names = entry[2].join(" ").toLowerCase();
+      var score = named.indexOf(code) !== -1 ? (named.length === 1 ? 100 : 50) : 0;
+      words.forEach(function (w) {
+        if (names.indexOf(w) !== -1) score += 20;
+      });
+      return { code: code, phrase: entry[1], score: score };
+    }).filter(function (e) {
+      return e.score > 0;
+    });
+    scored.sort(function (a, b) {
+      return b.score - a.score || a.code - b.code;
+    });
+    return scored.slice(0, 10);
+  }
+
+  function enhanceNotFound() {
+    var list = document.getElementById("code-suggestions");
+    if (!list) return;
+    loadCodes().then(function (codes) {
+      var found = suggestCodes(window.location.pathname, codes);
+      found.forEach(function (e) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = new URL(e.code + "/", siteRoot).href;
+        link.textContent = e.code + " " + e.phrase;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      if (!found.length) list.hidden = true;
+    });
+  }
+
+  // For the tests, which hold the Python and JavaScript rules to the same answers.
+  window.httpStatusCodes = { codesForNumber: codesForNumber, suggestCodes: suggestCodes };
+
   function init() {
+    enhanceNotFound();
     labelCodeNavs();
     new MutationObserver(labelCodeNavs).observe(document.body, { childList: true, subtree: true });
     enhanceSearch();
