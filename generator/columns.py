@@ -1,4 +1,8 @@
-"""Comparison table columns: each cell is derived from a code record, never typed twice."""
+"""The properties of a code, as table cells derived from its record, never typed twice.
+
+The same columns fill the comparison tables, the Properties table of a code page and
+the JSON API's comparison rows, so a fact reads the same wherever it is shown.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,12 @@ def _redirect(record: CodeRecord, attribute: str) -> str:
     if attribute == "method":
         return METHOD_LABELS[redirect.method]
     return redirect.search_engines
+
+
+def _retry(record: CodeRecord) -> str:
+    label = RETRY_LABELS[record.properties.retry]
+    note = record.properties.retry_note
+    return f"{label}. {note}" if note else label
 
 
 def _specification(record: CodeRecord) -> str:
@@ -65,17 +75,38 @@ COLUMNS: dict[str, Column] = {
     "use_when": Column("Use it when", lambda r: r.use_when or "Not sent by choice"),
     "status": Column("Registry status", _status),
     "cacheable": Column(
-        "Cacheable by default", lambda r: "Yes" if r.properties.cacheable_by_default else "No"
+        "Cacheable by default",
+        lambda r: (
+            "Yes"
+            if r.properties.cacheable_by_default
+            else "No (only with explicit freshness information)"
+        ),
     ),
-    "retry": Column("Retry", lambda r: RETRY_LABELS[r.properties.retry]),
+    "retry": Column("Retry", _retry),
     "body": Column("Content", lambda r: BODY_LABELS[r.properties.body]),
     "must_send": Column(
         "Must send",
         lambda r: ", ".join(f"`{h}`" for h in r.must_send) or "Nothing specific",
         _must_send_html,
     ),
-    "permanent": Column("Permanent?", lambda r: _redirect(r, "permanent")),
-    "method": Column("Method and body", lambda r: _redirect(r, "method")),
+    "permanent": Column("Redirect", lambda r: _redirect(r, "permanent")),
+    "method": Column("Method and body on redirect", lambda r: _redirect(r, "method")),
     "search_engines": Column("Search engines", lambda r: _redirect(r, "search_engines")),
     "specification": Column("Defined in", _specification, _specification_html),
 }
+
+
+# The rows of a code page's Properties table after its class, each shown when it applies.
+PROPERTY_ROWS: tuple[tuple[str, Callable[[CodeRecord], bool]], ...] = (
+    ("cacheable", lambda r: True),
+    ("retry", lambda r: True),
+    ("body", lambda r: True),
+    ("permanent", lambda r: r.properties.redirect is not None),
+    ("method", lambda r: r.properties.redirect is not None),
+    ("search_engines", lambda r: r.properties.redirect is not None),
+    ("must_send", lambda r: bool(r.must_send)),
+)
+
+
+def property_rows(record: CodeRecord) -> list[Column]:
+    return [COLUMNS[key] for key, shown in PROPERTY_ROWS if shown(record)]

@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from generator import prose
-from generator.columns import COLUMNS
+from generator.columns import COLUMNS, property_rows
 from generator.escape import inert
 from generator.kinds import kind_of
 from generator.model import (
@@ -98,6 +98,7 @@ def environment(site: Site) -> jinja2.Environment:
         class_src=class_src,
         comparison_src=comparison_src,
         columns=COLUMNS,
+        property_rows=property_rows,
         retry_labels=RETRY_LABELS,
         body_labels=BODY_LABELS,
         method_labels=METHOD_LABELS,
