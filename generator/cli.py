@@ -4,6 +4,7 @@ code up in the terminal. Installed as ``http-status`` too (``http-status show 42
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import textwrap
@@ -80,6 +81,12 @@ def _describe(record) -> str:
     return "\n".join(lines)
 
 
+@functools.cache
+def _loaded(data: Path):
+    """The data for lookups, loaded once per process (a lookup only reads it)."""
+    return load_site(data)
+
+
 def _show(args: argparse.Namespace) -> int:
     query = args.code.strip()
     if not query.isdigit() or not 1 <= len(query) <= 3:
@@ -89,7 +96,7 @@ def _show(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        site = load_site(args.data)
+        site = _loaded(args.data)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -242,10 +242,28 @@ class Rendered:
         return self.html
 
 
-@cache
 def render(text: str, root: str = "../") -> Rendered:
     """Convert one field's Markdown; ``root`` is the relative path from the page that
-    shows it to the site root ('../' on a code page), for this site's links."""
+    shows it to the site root ('../' on a code page), for this site's links.
+
+    Each text is converted once per root: validation and the code pages share the work.
+    """
+    return _render(str(text), root)
+
+
+# A single line free of everything Markdown or HTML could read as markup is one plain
+# paragraph: it needs no parser (about half of all record texts).
+_PLAIN_LINE = re.compile(r"^(?![ \t]*(?:[#>+=-]|\d+[.)]|$))[^`*_\[\]<>&\\!\n{}|~]*$")
+
+
+def _plain_paragraph(text: str) -> str:
+    return "<p>" + text.strip() + "</p>"
+
+
+@cache
+def _render(text: str, root: str) -> Rendered:
+    if _PLAIN_LINE.match(text) and not text.endswith("  "):
+        return Rendered(Markup(sanitize(_plain_paragraph(text))), (), ())
     _MD.reset()
     _MD.prose_problems = []
     _MD.prose_targets = []

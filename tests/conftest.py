@@ -13,6 +13,16 @@ SITE_URL = "https://status.example.org/"
 
 
 @pytest.fixture(scope="session")
+def real_data():
+    """The real records of data/, loaded and validated once per test run."""
+    from sitebuild import REPO
+
+    from generator.loader import load_site
+
+    return load_site(REPO / "data")
+
+
+@pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
     """The real data, built once per test run with `mkdocs build --strict`."""
     result = build(tmp_path_factory.mktemp("site"), site_url=SITE_URL)
@@ -49,3 +59,20 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--fast",
+        action="store_true",
+        help="the quick loop: leave out builds, browser tests and corpus sweeps",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--fast"):
+        return
+    slow = {"build", "browser", "slow"}
+    kept = [item for item in items if not slow & {m.name for m in item.iter_markers()}]
+    config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+    items[:] = kept

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
@@ -9,16 +11,21 @@ import sys
 import pytest
 from sitebuild import REPO
 
+from generator import cli
 from generator.loader import load_site
 
 
 def run(*args: str, command: list[str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*(command or [sys.executable, "-m", "generator"]), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    """Run the command line in this process (fast), or ``command`` as a real program."""
+    if command is not None:
+        return subprocess.run([*command, *args], capture_output=True, text=True, check=False)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exc:
+            code = exc.code
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def test_show_prints_phrase_summary_use_and_spec():
@@ -72,11 +79,15 @@ def test_unknown_input_gets_a_clear_message_and_a_failing_exit(query, message):
     assert result.stdout == ""
 
 
+@pytest.mark.slow
 def test_installed_console_script():
     path = shutil.which("http-status")
     if path is None:
         pytest.fail("http-status is not installed: pip install -e . installs it")
     result = run("show", "404", command=[path])
+    assert result.returncode == 0
+    assert result.stdout.startswith("404 Not Found\n")
+    result = run("show", "404", command=[sys.executable, "-m", "generator"])
     assert result.returncode == 0
     assert result.stdout.startswith("404 Not Found\n")
 

@@ -10,7 +10,6 @@ import pytest
 from sitebuild import REPO
 
 from generator import httpmsg
-from generator.loader import load_site
 
 REGISTRY = {
     int(row["code"]): row
@@ -45,34 +44,29 @@ REQUIRED_HEADERS = {
 }
 
 
-@pytest.fixture(scope="module")
-def site():
-    return load_site(REPO / "data")
-
-
-def registered(site):
-    return [r for r in site.codes.values() if r.registered]
+def registered(real_data):
+    return [r for r in real_data.codes.values() if r.registered]
 
 
 @pytest.mark.parametrize("digit", [1, 2, 3, 4, 5])
-def test_every_registered_code_of_a_class_has_a_record(site, digit):
+def test_every_registered_code_of_a_class_has_a_record(real_data, digit):
     expected = {code for code in REGISTRY if code // 100 == digit}
-    present = {r.code for r in registered(site) if r.class_digit == digit}
+    present = {r.code for r in registered(real_data) if r.class_digit == digit}
     assert sorted(expected - present) == []
 
 
-def test_no_record_claims_a_registration_the_registry_lacks(site):
-    assert sorted(r.code for r in registered(site) if r.code not in REGISTRY) == []
+def test_no_record_claims_a_registration_the_registry_lacks(real_data):
+    assert sorted(r.code for r in registered(real_data) if r.code not in REGISTRY) == []
 
 
-def test_phrases_and_status_are_the_registrys(site):
-    for rec in registered(site):
+def test_phrases_and_status_are_the_registrys(real_data):
+    for rec in registered(real_data):
         row = REGISTRY[rec.code]
         assert (rec.phrase, rec.specification.status) == (row["phrase"], row["status"]), rec.code
 
 
-def test_previous_names_differ_from_the_current_phrase(site):
-    for rec in registered(site):
+def test_previous_names_differ_from_the_current_phrase(real_data):
+    for rec in registered(real_data):
         for previous in rec.specification.previous_names:
             assert previous.name != rec.phrase, rec.code
 
@@ -86,15 +80,15 @@ def test_previous_names_differ_from_the_current_phrase(site):
         (422, {"Unprocessable Entity"}),
     ],
 )
-def test_renamed_codes_show_their_previous_names(site, code, names):
-    if code not in site.codes:
+def test_renamed_codes_show_their_previous_names(real_data, code, names):
+    if code not in real_data.codes:
         pytest.fail(f"{code} has no record")
-    shown = {p.name for p in site.codes[code].specification.previous_names}
+    shown = {p.name for p in real_data.codes[code].specification.previous_names}
     assert names <= shown
 
 
-def test_python_constants_exist_in_the_standard_library(site):
-    for rec in site.codes.values():
+def test_python_constants_exist_in_the_standard_library(real_data):
+    for rec in real_data.codes.values():
         name = rec.constants.python
         if name is None:
             continue
@@ -104,25 +98,25 @@ def test_python_constants_exist_in_the_standard_library(site):
         assert http.HTTPStatus[member].value == rec.code, (rec.code, name)
 
 
-def test_cacheable_by_default_follows_the_rfcs(site):
-    for rec in site.codes.values():
+def test_cacheable_by_default_follows_the_rfcs(real_data):
+    for rec in real_data.codes.values():
         assert rec.properties.cacheable_by_default == (rec.code in CACHEABLE_BY_DEFAULT), rec.code
 
 
-def test_every_example_status_line_names_a_real_code(site):
-    for rec in site.codes.values():
+def test_every_example_status_line_names_a_real_code(real_data):
+    for rec in real_data.codes.values():
         for example in rec.examples:
             for step in example.steps:
                 if step.response:
                     message = httpmsg.parse(step.response, kind="response")
-                    assert message.status in site.codes or message.status in REGISTRY, (
+                    assert message.status in real_data.codes or message.status in REGISTRY, (
                         rec.code,
                         message.start_line,
                     )
 
 
-def test_own_status_line_uses_the_records_phrase(site):
-    for rec in registered(site):
+def test_own_status_line_uses_the_records_phrase(real_data):
+    for rec in registered(real_data):
         lines = [
             httpmsg.parse(step.response, kind="response")
             for example in rec.examples
@@ -143,10 +137,10 @@ def test_own_status_line_uses_the_records_phrase(site):
 @pytest.mark.parametrize(
     ("code", "header", "level"), [(c, h, lvl) for c, (h, lvl) in sorted(REQUIRED_HEADERS.items())]
 )
-def test_codes_that_require_a_header_declare_and_show_it(site, code, header, level):
-    if code not in site.codes:
+def test_codes_that_require_a_header_declare_and_show_it(real_data, code, header, level):
+    if code not in real_data.codes:
         pytest.fail(f"{code} has no record")
-    rec = site.codes[code]
+    rec = real_data.codes[code]
     declared = {(h.name, h.where, h.requirement) for h in rec.headers}
     assert (header, "response", level) in declared
     responses = [
@@ -168,16 +162,16 @@ def test_codes_that_require_a_header_declare_and_show_it(site, code, header, lev
         (308, True, "kept"),
     ],
 )
-def test_redirect_properties(site, code, permanent, method):
-    if code not in site.codes:
+def test_redirect_properties(real_data, code, permanent, method):
+    if code not in real_data.codes:
         pytest.fail(f"{code} has no record")
-    redirect = site.codes[code].properties.redirect
+    redirect = real_data.codes[code].properties.redirect
     assert redirect is not None
     assert (redirect.permanent, redirect.method) == (permanent, method)
 
 
-def test_unofficial_records_name_vendor_and_source(site):
-    for rec in site.codes.values():
+def test_unofficial_records_name_vendor_and_source(real_data):
+    for rec in real_data.codes.values():
         if rec.registered:
             continue
         assert rec.vendors, rec.code
@@ -185,8 +179,8 @@ def test_unofficial_records_name_vendor_and_source(site):
             assert use.vendor and use.source.startswith("https://"), rec.code
 
 
-def test_202_is_compared_with_200_201_204_and_303(site):
-    groups = [group for _, group in site.comparisons_for(202)]
+def test_202_is_compared_with_200_201_204_and_303(real_data):
+    groups = [group for _, group in real_data.comparisons_for(202)]
     assert any({200, 201, 202, 204, 303} <= set(group.codes) for group in groups)
 
 

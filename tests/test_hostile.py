@@ -107,6 +107,7 @@ def test_the_corpus_is_large_and_varied():
     assert len(CASES) > 1000
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("field", [*LINE_FIELDS, *PROSE_FIELDS, *URL_FIELDS])
 def test_each_hostile_value_is_refused_at_its_field_or_accepted(base, field):
     """A refusal names the file, a line and the field; nothing else goes wrong."""
@@ -264,11 +265,13 @@ def hostile_site(tmp_path_factory, base):
     return result, placed
 
 
+@pytest.mark.build
 def test_accepted_vectors_are_many(hostile_site):
     _, placed = hostile_site
     assert len(placed) >= 40  # the inertness checks below see real attacks
 
 
+@pytest.mark.build
 def test_no_page_carries_active_or_foreign_markup(hostile_site):
     result, _ = hostile_site
     pages = result.pages()
@@ -302,6 +305,7 @@ def test_no_page_carries_active_or_foreign_markup(hostile_site):
                 ), (where, tag)
 
 
+@pytest.mark.build
 def test_the_hostile_text_shows_as_text(hostile_site):
     result, placed = hostile_site
     _vector, code = next((v, c) for v, c in placed if v == "attr-trailing-brace")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -19,7 +18,7 @@ SITE_URL = "https://status.example.org/sub/"
 
 
 @pytest.fixture
-def site(tmp_path):
+def small_site(tmp_path):
     records = [
         record(200, related=[204]),
         record(204),
@@ -31,8 +30,8 @@ def site(tmp_path):
 
 
 @pytest.fixture
-def rendered(site):
-    return render_all(site, plan(site), SITE_URL)
+def rendered(small_site):
+    return render_all(small_site, plan(small_site), SITE_URL)
 
 
 def split(page: str) -> tuple[dict, str]:
@@ -45,8 +44,8 @@ def headings(body: str, level: int = 2) -> list[str]:
     return [re.sub(r"\s*\{[^}]*\}$", "", heading) for heading in found]
 
 
-def test_one_page_per_code_and_class_plus_home_and_comparisons(site):
-    sources = [p.src for p in plan(site)]
+def test_one_page_per_code_and_class_plus_home_and_comparisons(small_site):
+    sources = [p.src for p in plan(small_site)]
     assert sources == [
         "index.md",
         "codes.md",
@@ -63,10 +62,10 @@ def test_one_page_per_code_and_class_plus_home_and_comparisons(site):
     assert [url_of(s) for s in sources[:4]] == ["", "codes/", "2xx/", "200/"]
 
 
-def test_code_page_has_every_section_in_order(rendered, site):
+def test_code_page_has_every_section_in_order(rendered, small_site):
     _, body = split(rendered["200.md"])
     assert body.lstrip().startswith("# 200 OK\n")
-    expected = [s.heading(site.codes[200]) for s in CODE_SECTIONS if s.id != "who-uses-it"]
+    expected = [s.heading(small_site.codes[200]) for s in CODE_SECTIONS if s.id != "who-uses-it"]
     assert headings(body) == expected
     assert "Example" in expected  # the fixture record has one example
 
@@ -80,10 +79,10 @@ def test_unofficial_page_is_marked_and_has_vendor_section(rendered):
     assert "When to use" not in headings(body)
 
 
-def test_front_matter_carries_title_description_and_jsonld(rendered, site):
+def test_front_matter_carries_title_description_and_jsonld(rendered, small_site):
     meta, _ = split(rendered["404.md"])
     assert meta["title"] == "404 Not Found"
-    assert meta["description"] == site.codes[404].summary
+    assert meta["description"] == small_site.codes[404].summary
     assert "404" in meta["keywords"]
     graph = meta["jsonld"]["@graph"]
     assert [node["@type"] for node in graph] == ["TechArticle", "FAQPage", "BreadcrumbList"]
@@ -97,10 +96,10 @@ def test_links_between_pages_are_relative_to_the_page(rendered):
     assert '<a href="404/">404</a>' in home
 
 
-def test_comparison_table_rows_come_from_the_records(rendered, site):
+def test_comparison_table_rows_come_from_the_records(rendered, small_site):
     _, body = split(rendered["200.md"])
     row = next(line for line in body.splitlines() if line.startswith('<tr><td><a href="../204/">'))
-    assert site.codes[204].summary in row
+    assert small_site.codes[204].summary in row
     # 204 is cacheable by default (RFC 9110 section 15.1)
     assert row.rstrip().endswith('<td data-label="Cacheable by default">Yes</td></tr>')
     assert '<a href="../compare/ok-or-empty/">Full comparison: 200 vs 204</a>' in body
@@ -128,9 +127,9 @@ def test_fence_is_longer_than_any_backticks_inside():
     assert block.endswith("\n````")
 
 
-def test_code_jsonld_uses_absolute_canonical_urls(site):
-    page = next(p for p in plan(site) if p.src == "404.md")
-    data = jsonld.code_page(page, site, SITE_URL)
+def test_code_jsonld_uses_absolute_canonical_urls(small_site):
+    page = next(p for p in plan(small_site) if p.src == "404.md")
+    data = jsonld.code_page(page, small_site, SITE_URL)
     article, faq, crumbs = data["@graph"]
     assert data["@context"] == "https://schema.org"
     assert article["url"] == "https://status.example.org/sub/404/"
@@ -140,7 +139,7 @@ def test_code_jsonld_uses_absolute_canonical_urls(site):
     assert article["citation"]["url"] == (
         "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.3.1"
     )
-    assert [q["name"] for q in faq["mainEntity"]] == [f.question for f in site.codes[404].faq]
+    assert [q["name"] for q in faq["mainEntity"]] == [f.question for f in small_site.codes[404].faq]
     assert [i["item"] for i in crumbs["itemListElement"]] == [
         "https://status.example.org/sub/",
         "https://status.example.org/sub/4xx/",
@@ -154,20 +153,13 @@ def test_faq_answers_in_jsonld_are_plain_text():
     )
 
 
-def test_home_jsonld_has_search_action_and_every_code(site):
-    home = next(p for p in plan(site) if p.src == "index.md")
-    website, term_set = jsonld.home_page(home, site, SITE_URL)["@graph"]
+def test_home_jsonld_has_search_action_and_every_code(small_site):
+    home = next(p for p in plan(small_site) if p.src == "index.md")
+    website, term_set = jsonld.home_page(home, small_site, SITE_URL)["@graph"]
     assert website["potentialAction"]["target"]["urlTemplate"] == (
         "https://status.example.org/sub/?q={search_term_string}"
     )
     assert [t["termCode"] for t in term_set["hasDefinedTerm"]] == ["200", "204", "404", "499"]
-
-
-def test_rendering_is_deterministic(site):
-    first = render_all(site, plan(site), SITE_URL)
-    second = render_all(site, plan(site), SITE_URL)
-    assert first == second
-    json.dumps(split(first["index.md"])[0]["jsonld"])  # serialisable
 
 
 def test_a_registered_number_with_vendor_uses_shows_both(tmp_path):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
 import schemaorg_vocab
 from conftest import SITE_URL
-from sitebuild import jsonld_blocks
+from factory import record, write_dataset, write_yaml
+from sitebuild import build, jsonld_blocks
 
 pytestmark = pytest.mark.build
 
@@ -134,8 +137,27 @@ def test_sitemap_lists_every_page_and_robots_points_to_it(real_site, pages):
     assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
 
 
-def test_modified_dates_come_from_history_not_the_clock(pages):
-    by_url = dict(pages)
-    article = nodes(jsonld_blocks(by_url["202/"])[0])[0]
-    date = article.get("dateModified")
-    assert date is not None and len(date) == 10  # YYYY-MM-DD from git
+def test_modified_dates_come_from_history_not_the_clock(tmp_path):
+    """Each page's dateModified is the date of the last commit that changed its record."""
+    data = write_dataset(tmp_path, [record(200), record(204), record(404)])
+
+    def git(*args: str, date: str | None = None) -> None:
+        env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+        env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+        if date:
+            env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "first", date="2024-03-05T10:00:00+00:00")
+    write_yaml(data / "codes" / "404.yaml", record(404, summary="A later summary of 404."))
+    git("commit", "-qam", "second", date="2025-07-09T10:00:00+00:00")
+    result = build(tmp_path / "site", data=data)
+    assert result.returncode == 0, result.output
+
+    def modified(path: str) -> str:
+        return nodes(jsonld_blocks(result.html(path))[0])[0].get("dateModified")
+
+    assert modified("/404/") == "2025-07-09"
+    assert modified("/200/") == "2024-03-05"
