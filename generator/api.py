@@ -19,6 +19,18 @@ from generator.site import Site
 
 VERSION = "v1"
 PREFIX = f"api/{VERSION}"
+# Where each file is published, under the site root: the API page prints these.
+INDEX = f"{PREFIX}/codes.json"
+COMPARISONS = f"{PREFIX}/comparisons.json"
+GUIDE = f"{PREFIX}/guide.json"
+
+
+def code_path(code: int | str) -> str:
+    return f"{PREFIX}/codes/{code}.json"
+
+
+def schema_path(name: str) -> str:
+    return f"{PREFIX}/{name}"
 
 
 class _Api(BaseModel):
@@ -143,7 +155,7 @@ def summary(record: CodeRecord, site_url: str) -> ApiCodeSummary:
             else None
         ),
         url=absolute(site_url, code_src(record.code)),
-        api_url=site_url.rstrip("/") + f"/{PREFIX}/codes/{record.code}.json",
+        api_url=site_url.rstrip("/") + "/" + code_path(record.code),
     )
 
 
@@ -206,21 +218,21 @@ def api_files(site: Site, site_url: str) -> dict[str, str]:
     """Every API file, by path under the site root."""
     records = [site.codes[c] for c in sorted(site.codes)]
     files = {
-        f"{PREFIX}/codes.json": _dump(
+        INDEX: _dump(
             ApiIndex(
                 version=VERSION,
                 count=len(records),
                 codes=[summary(r, site_url) for r in records],
             )
         ),
-        f"{PREFIX}/comparisons.json": _dump(comparisons_file(site, site_url)),
+        COMPARISONS: _dump(comparisons_file(site, site_url)),
     }
     for record in records:
-        files[f"{PREFIX}/codes/{record.code}.json"] = _dump(code_file(record, site_url))
+        files[code_path(record.code)] = _dump(code_file(record, site_url))
     if site.guide is not None:
-        files[f"{PREFIX}/guide.json"] = _dump(
+        files[GUIDE] = _dump(
             ApiGuide(version=VERSION, url=absolute(site_url, GUIDE_SRC), guide=site.guide)
         )
     for name, (model, title) in SCHEMAS.items():
-        files[f"{PREFIX}/{name}"] = schema.render(model, title)
+        files[schema_path(name)] = schema.render(model, title)
     return files

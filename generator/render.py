@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import prose
+from generator import api, prose
 from generator.columns import COLUMNS, property_rows
 from generator.escape import inert
 from generator.kinds import kind_of
@@ -59,6 +59,24 @@ def _finalize(context: jinja2.runtime.Context, value: object) -> object:
     if value is None or isinstance(value, bool):
         raise TypeError(f"a template printed {value!r}; print a label instead")
     return inert(value)
+
+
+class _ApiPaths:
+    """The API's file paths (generator.api) for the API page, printed as they are: the
+    page shows them in code, where Markdown itself escapes them."""
+
+    PREFIX = Markup(api.PREFIX)
+    INDEX = Markup(api.INDEX)
+    COMPARISONS = Markup(api.COMPARISONS)
+    GUIDE = Markup(api.GUIDE)
+
+    @staticmethod
+    def code_path(code: object) -> Markup:
+        return Markup(api.code_path(str(code)))
+
+    @staticmethod
+    def schema_path(name: str) -> Markup:
+        return Markup(api.schema_path(name))
 
 
 def environment(site: Site) -> jinja2.Environment:
@@ -105,6 +123,7 @@ def environment(site: Site) -> jinja2.Environment:
         constant_labels=CONSTANT_LABELS,
         site_name=SITE_NAME,
         sections_of=sections_of,
+        api=_ApiPaths,
     )
     return env
 
