@@ -45,10 +45,31 @@ def _specification(record: CodeRecord) -> str:
     return f"[{record.specification.citation}]({record.specification.link})"
 
 
+def _must_send_groups(record: CodeRecord) -> list[tuple[list[str], str | None]]:
+    """The required response fields, those under one condition together, in order."""
+    groups: dict[str | None, list[str]] = {}
+    for header in record.must_send:
+        groups.setdefault(header.condition, []).append(header.name)
+    return [(names, condition) for condition, names in groups.items()]
+
+
+def _must_send(record: CodeRecord) -> str:
+    """'`Content-Range` (single-part responses only); `ETag`, `Date` (if ...)', for the API."""
+    parts = [
+        ", ".join(f"`{n}`" for n in names) + (f" ({condition})" if condition else "")
+        for names, condition in _must_send_groups(record)
+    ]
+    return "; ".join(parts) or "Nothing specific"
+
+
 def _must_send_html(record: CodeRecord) -> Markup:
     if not record.must_send:
         return inert("Nothing specific")
-    return Markup(", ").join(Markup("<code>{}</code>").format(inert(h)) for h in record.must_send)
+    return Markup("; ").join(
+        Markup(", ").join(Markup("<code>{}</code>").format(inert(n)) for n in names)
+        + (inert(f" ({condition})") if condition else "")
+        for names, condition in _must_send_groups(record)
+    )
 
 
 def _specification_html(record: CodeRecord) -> Markup:
@@ -86,7 +107,7 @@ COLUMNS: dict[str, Column] = {
     "body": Column("Content", lambda r: BODY_LABELS[r.properties.body]),
     "must_send": Column(
         "Must send",
-        lambda r: ", ".join(f"`{h}`" for h in r.must_send) or "Nothing specific",
+        _must_send,
         _must_send_html,
     ),
     "permanent": Column("Redirect", lambda r: _redirect(r, "permanent")),

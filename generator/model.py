@@ -235,7 +235,21 @@ class HeaderUse(Strict):
     requirement: Literal["must", "should", "may"] = Field(
         description="How the specification treats it for this code."
     )
+    condition: PlainLine | None = Field(
+        default=None,
+        description=(
+            "When the requirement holds, if not always, as the specification states it: "
+            "'if a 200 to the same request would have sent it', 'single-part responses only'. "
+            "Shown with the requirement wherever it is printed."
+        ),
+    )
     purpose: Markdown = Field(description="What it does with this code.")
+
+    @property
+    def level(self) -> str:
+        """The requirement with its condition: 'MUST (single-part responses only)'."""
+        level = self.requirement.upper()
+        return f"{level} ({self.condition})" if self.condition else level
 
 
 class Redirect(Strict):
@@ -436,10 +450,14 @@ class CodeRecord(Strict):
         return list(dict.fromkeys(names))
 
     @property
-    def must_send(self) -> tuple[str, ...]:
-        return tuple(
-            h.name for h in self.headers if h.where == "response" and h.requirement == "must"
-        )
+    def must_send(self) -> tuple[HeaderUse, ...]:
+        """The response header fields the specification requires, each with its condition."""
+        return tuple(h for h in self.headers if h.where == "response" and h.requirement == "must")
+
+    @property
+    def always_sends(self) -> tuple[str, ...]:
+        """The response header fields every response with this code carries (no condition)."""
+        return tuple(h.name for h in self.must_send if h.condition is None)
 
 
 # --------------------------------------------------------------------------- other data

@@ -185,7 +185,7 @@ def check_record(record: CodeRecord, source: Source, stem: str) -> list[Problem]
             )
     problems += check_examples(record, source)
     own = [msg for _, msg in example_responses(record) if msg.status == record.code]
-    for header in record.must_send:
+    for header in record.always_sends:
         if own and not any(msg.has_header(header) for msg in own):
             add(
                 ("examples",),

@@ -171,3 +171,34 @@ def test_a_registered_number_with_vendor_uses_shows_both(tmp_path):
     assert "## Who uses it" in body
     assert "### nginx: Vendor Meaning" in body
     assert "## Specification" in body and "RFC 9110, section 15.3.1" in body
+
+
+def test_a_conditional_requirement_is_printed_with_its_condition(tmp_path):
+    headers = [
+        {
+            "name": "ETag",
+            "where": "response",
+            "requirement": "must",
+            "condition": "if a 200 to the same request would have sent it",
+            "purpose": "The validator.",
+        },
+        {
+            "name": "Date",
+            "where": "response",
+            "requirement": "must",
+            "condition": "if a 200 to the same request would have sent it",
+            "purpose": "The date.",
+        },
+    ]
+    # No example sends ETag: a conditional requirement does not bind every response.
+    not_modified = record(304, headers=headers)
+    group = comparison([200, 304], columns=["must_send"])
+    site = load_site(
+        write_dataset(tmp_path, [record(200), record(204), not_modified], {"c": group})
+    )
+    pages = render_all(site, plan(site), SITE_URL)
+    _, body = split(pages["304.md"])
+    assert "<td>MUST (if a 200 to the same request would have sent it)</td>" in body
+    cell = "<code>ETag</code>, <code>Date</code> (if a 200 to the same request would have sent it)"
+    assert f"<td>Must send</td><td>{cell}</td>" in body
+    assert f'<td data-label="Must send">{cell}</td>' in pages["compare/c.md"]
