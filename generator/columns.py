@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.escape import inert
+from generator.headers import must_send
 from generator.model import BODY_LABELS, METHOD_LABELS, RETRY_LABELS, CodeRecord
 
 
@@ -48,7 +49,7 @@ def _specification(record: CodeRecord) -> str:
 def _must_send_groups(record: CodeRecord) -> list[tuple[list[str], str | None]]:
     """The required response fields, those under one condition together, in order."""
     groups: dict[str | None, list[str]] = {}
-    for header in record.must_send:
+    for header in must_send(record):
         groups.setdefault(header.condition, []).append(header.name)
     return [(names, condition) for condition, names in groups.items()]
 
@@ -63,7 +64,7 @@ def _must_send(record: CodeRecord) -> str:
 
 
 def _must_send_html(record: CodeRecord) -> Markup:
-    if not record.must_send:
+    if not must_send(record):
         return inert("Nothing specific")
     return Markup("; ").join(
         Markup(", ").join(Markup("<code>{}</code>").format(inert(n)) for n in names)
@@ -125,7 +126,7 @@ PROPERTY_ROWS: tuple[tuple[str, Callable[[CodeRecord], bool]], ...] = (
     ("permanent", lambda r: r.properties.redirect is not None),
     ("method", lambda r: r.properties.redirect is not None),
     ("search_engines", lambda r: r.properties.redirect is not None),
-    ("must_send", lambda r: bool(r.must_send)),
+    ("must_send", lambda r: bool(must_send(r))),
 )
 
 

@@ -449,16 +449,6 @@ class CodeRecord(Strict):
         names += [v.phrase for v in self.vendors]
         return list(dict.fromkeys(names))
 
-    @property
-    def must_send(self) -> tuple[HeaderUse, ...]:
-        """The response header fields the specification requires, each with its condition."""
-        return tuple(h for h in self.headers if h.where == "response" and h.requirement == "must")
-
-    @property
-    def always_sends(self) -> tuple[str, ...]:
-        """The response header fields every response with this code carries (no condition)."""
-        return tuple(h.name for h in self.must_send if h.condition is None)
-
 
 # --------------------------------------------------------------------------- other data
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from generator.headers import header_uses
 from generator.model import CodeClass, CodeRecord, Comparison
 from generator.site import Site
 from generator.urls import url_of
@@ -189,7 +190,7 @@ def _code_page(
         search_terms=list(record.keywords),
         search_fields={
             "names": record.names,
-            "headers": list(dict.fromkeys(h.name for h in record.headers)),
+            "headers": list(dict.fromkeys(h.name for h in header_uses(record))),
         },
         search_boost=2.0,
         nav_path=(site.classes[record.class_digit].title,)

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from generator import api, prose
 from generator.columns import COLUMNS, property_rows
 from generator.escape import inert
+from generator.headers import header_uses
 from generator.kinds import kind_of
 from generator.model import (
     BODY_LABELS,
@@ -124,6 +125,7 @@ def environment(site: Site) -> jinja2.Environment:
         site_name=SITE_NAME,
         sections_of=sections_of,
         api=_ApiPaths,
+        header_uses=header_uses,
     )
     return env
 

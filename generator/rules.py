@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import httpmsg, prose, rfc
+from generator.headers import always_sends_for
 from generator.model import CodeRecord, Comparison, Guide, GuideQuestion, Prose
 from generator.problems import Problem, Source
 from generator.sections import sections_of
@@ -174,24 +175,24 @@ def check_record(record: CodeRecord, source: Source, stem: str) -> list[Problem]
             f"{str(cacheable).lower()}: RFC 9110 section 15.1 and RFC 7725 list the codes "
             "that are cacheable by default, and no unofficial code is)",
         )
-    required = rfc.REQUIRED_RESPONSE_HEADERS.get(record.code)
-    if required:
-        name, level, where = required
-        declared = {(h.name, h.requirement) for h in record.headers if h.where == "response"}
-        if (name, level) not in declared:
+    rules = {rule.name: rule for rule in rfc.header_rules(record.code)}
+    for i, header in enumerate(record.headers):
+        rule = rules.get(header.name) if header.where == "response" else None
+        if rule is None:
+            continue
+        if header.requirement != rule.requirement:
             add(
-                ("headers",),
-                f"does not list {name} as a {level} response header (expected it: {where})",
+                ("headers", i, "requirement"),
+                f"{header.requirement!r} for {header.name} (expected {rule.requirement!r}: "
+                f"{rule.citation})",
+            )
+        if header.condition not in (None, rule.condition):
+            add(
+                ("headers", i, "condition"),
+                f"{header.condition!r} (expected {rule.condition!r}, the condition of "
+                f"{rule.citation}; leave it out and the page shows that one)",
             )
     problems += check_examples(record, source)
-    own = [msg for _, msg in example_responses(record) if msg.status == record.code]
-    for header in record.always_sends:
-        if own and not any(msg.has_header(header) for msg in own):
-            add(
-                ("examples",),
-                f"no {record.code} response in the examples sends {header} "
-                "(expected it: the record says the response must send it)",
-            )
     return problems
 
 
@@ -270,6 +271,14 @@ def check_references(site: Site, record: CodeRecord, source: Source) -> list[Pro
         if vendor.client_receives is not None and not site.knows(vendor.client_receives):
             add(("vendors", i, "client_receives"), missing(vendor.client_receives))
     for path, message in example_responses(record):
+        status = message.status or 0
+        for name in always_sends_for(status, site.codes.get(status)):
+            if not message.has_header(name):
+                add(
+                    path,
+                    f"a {status} response without {name} (expected it: every {status} "
+                    "response carries it)",
+                )
         other = site.codes.get(message.status or 0)
         if other is None or message.reason is None or not other.registered:
             continue

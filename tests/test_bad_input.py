@@ -309,7 +309,10 @@ def test_must_send_header_missing_from_examples(tmp_path):
     )
     data = write_dataset(tmp_path, [record(200), record(204), broken])
     (problem,) = problems_for(data)
-    assert "no 404 response in the examples sends Allow" in problem
+    assert problem == (
+        "data/codes/404.yaml:20: examples[0].steps[0].response: a 404 response without Allow "
+        "(expected it: every 404 response carries it)"
+    )
 
 
 def test_unofficial_code_needs_a_vendor(tmp_path):
@@ -400,3 +403,16 @@ def test_unquoted_colon_in_a_value_gets_a_hint(tmp_path):
     (problem,) = problems_for(data)
     assert "invalid YAML: mapping values are not allowed" in problem
     assert "quote it or use a | block" in problem
+
+
+def test_a_header_level_that_contradicts_the_rfc_is_refused(tmp_path):
+    allow = {"name": "Allow", "where": "response", "requirement": "should", "purpose": "Methods."}
+    broken = record(405, headers=[allow])
+    broken["examples"][0]["steps"][0]["response"] = (
+        "HTTP/1.1 405 Test Phrase\nAllow: GET\nContent-Length: 5\n\nHello\n"
+    )
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    (problem,) = problems_for(data)
+    assert problem.endswith(
+        "headers[0].requirement: 'should' for Allow (expected 'must': RFC 9110 section 15.5.6)"
+    )

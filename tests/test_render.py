@@ -199,6 +199,33 @@ def test_a_conditional_requirement_is_printed_with_its_condition(tmp_path):
     pages = render_all(site, plan(site), SITE_URL)
     _, body = split(pages["304.md"])
     assert "<td>MUST (if a 200 to the same request would have sent it)</td>" in body
-    cell = "<code>ETag</code>, <code>Date</code> (if a 200 to the same request would have sent it)"
+    # The record names two of the fields; RFC 9110 section 15.4.5 adds the other four.
+    cell = (
+        "<code>ETag</code>, <code>Date</code>, <code>Content-Location</code>, <code>Vary</code>, "
+        "<code>Cache-Control</code>, <code>Expires</code> "
+        "(if a 200 to the same request would have sent it)"
+    )
     assert f"<td>Must send</td><td>{cell}</td>" in body
     assert f'<td data-label="Must send">{cell}</td>' in pages["compare/c.md"]
+
+
+def test_a_redirect_inherits_retry_after_from_rfc_9110(tmp_path):
+    moved = record(
+        303,
+        properties={
+            "cacheable_by_default": False,
+            "retry": "not-needed",
+            "body": "optional",
+            "redirect": {
+                "permanent": False,
+                "method": "changed-to-get",
+                "search_engines": "Not indexed.",
+            },
+        },
+    )
+    site = load_site(write_dataset(tmp_path, [record(200), record(204), moved]))
+    _, body = split(render_all(site, plan(site), SITE_URL)["303.md"])
+    row = next(line for line in body.splitlines() if "<code>Retry-After</code>" in line)
+    assert "<td>MAY</td>" in row
+    assert "minimum time to wait before following the redirect" in row
+    assert "RFC 9110 section 10.2.3" in row
