@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from generator import prose
 
@@ -272,41 +272,84 @@ class Properties(Strict):
     redirect: Redirect | None = Field(default=None, description="3xx codes only.")
 
 
+# The exact form of a constant's name in each library, for the checks below.
+CONSTANT_PATTERNS: dict[str, str] = {
+    "python": r"^HTTPStatus\.[A-Z_]+$",
+    "go": r"^http\.Status[A-Za-z]+$",
+    "dotnet": r"^HttpStatusCode\.[A-Za-z]+$",
+    "aspnetcore": r"^StatusCodes\.Status\d{3}[A-Za-z]+$",
+    "java": r"^HttpStatus\.[A-Z_0-9]+$",
+    "rust": r"^StatusCode::[A-Z_]+$",
+    "rails": r"^:[a-z_]+$",
+    "symfony": r"^Response::HTTP_[A-Z_]+$",
+}
+
+
+class ConstantName(Strict):
+    """A constant's name together with the versions in which it exists."""
+
+    name: str = Field(description="The name as code uses it: 'HTTPStatus.CONTENT_TOO_LARGE'.")
+    since: PlainLine | None = Field(
+        default=None,
+        description="The first version that has the name, if not every supported one: '3.13'.",
+    )
+    deprecated: PlainLine | None = Field(
+        default=None, description="The version that deprecated the name: '7.0'."
+    )
+
+    @property
+    def versions(self) -> str:
+        """'' when the name works everywhere; otherwise '3.13+' or 'deprecated in 7.0'."""
+        notes = [f"{self.since}+"] if self.since else []
+        if self.deprecated:
+            notes.append(f"deprecated in {self.deprecated}")
+        return ", ".join(notes)
+
+
+# A library's names for a code: one name that works in every supported version, or a
+# list that says in which versions each name exists (old name, renamed name).
+ConstantNames = Annotated[str, Field()] | list[ConstantName] | None
+
+
+def _names_field(description: str) -> Any:
+    return Field(default=None, description=description)
+
+
 class Constants(Strict):
-    python: str | None = Field(
-        default=None, pattern=r"^HTTPStatus\.[A-Z_]+$", description="http.HTTPStatus member."
+    python: ConstantNames = _names_field(
+        "http.HTTPStatus member; Python 3.11 and 3.12 lack the RFC 9110 names of 3.13."
     )
-    go: str | None = Field(
-        default=None, pattern=r"^http\.Status[A-Za-z]+$", description="Go net/http constant."
+    go: ConstantNames = _names_field("Go net/http constant.")
+    dotnet: ConstantNames = _names_field(".NET System.Net.HttpStatusCode member.")
+    aspnetcore: ConstantNames = _names_field(
+        "ASP.NET Core Microsoft.AspNetCore.Http.StatusCodes field."
     )
-    dotnet: str | None = Field(
-        default=None,
-        pattern=r"^HttpStatusCode\.[A-Za-z]+$",
-        description=".NET System.Net.HttpStatusCode member.",
-    )
-    aspnetcore: str | None = Field(
-        default=None,
-        pattern=r"^StatusCodes\.Status\d{3}[A-Za-z]+$",
-        description="ASP.NET Core Microsoft.AspNetCore.Http.StatusCodes field.",
-    )
-    java: str | None = Field(
-        default=None,
-        pattern=r"^HttpStatus\.[A-Z_0-9]+$",
-        description="Spring Framework org.springframework.http.HttpStatus.",
-    )
-    rust: str | None = Field(
-        default=None,
-        pattern=r"^StatusCode::[A-Z_]+$",
-        description="Rust http::StatusCode associated constant.",
-    )
-    rails: str | None = Field(
-        default=None, pattern=r"^:[a-z_]+$", description="Ruby on Rails / Rack status symbol."
-    )
-    symfony: str | None = Field(
-        default=None,
-        pattern=r"^Response::HTTP_[A-Z_]+$",
-        description="PHP Symfony HttpFoundation Response constant.",
-    )
+    java: ConstantNames = _names_field("Spring Framework org.springframework.http.HttpStatus.")
+    rust: ConstantNames = _names_field("Rust http::StatusCode associated constant.")
+    rails: ConstantNames = _names_field("Ruby on Rails / Rack status symbol.")
+    symfony: ConstantNames = _names_field("PHP Symfony HttpFoundation Response constant.")
+
+    @model_validator(mode="after")
+    def _names_have_their_library_form(self) -> Constants:
+        for library, pattern in CONSTANT_PATTERNS.items():
+            for entry in self.names(library):
+                if not re.match(pattern, entry.name):
+                    raise ValueError(
+                        f"{library}: {entry.name!r} does not match the expected form {pattern}"
+                    )
+        return self
+
+    def names(self, library: str) -> list[ConstantName]:
+        """A library's names, the one that works in every supported version first."""
+        value = getattr(self, library)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [ConstantName(name=value)]
+        return sorted(value, key=lambda entry: entry.since is not None)
+
+    def libraries(self) -> list[str]:
+        return [library for library in CONSTANT_PATTERNS if getattr(self, library) is not None]
 
 
 CONSTANT_LABELS: dict[str, str] = {
