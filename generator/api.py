@@ -51,6 +51,13 @@ class ApiCodeSummary(_Api):
     summary: str
     registered: bool = Field(description="In the IANA registry, or a vendor code.")
     status: RegistryStatus | None = Field(description="Registry status; null when unofficial.")
+    registry_entry: str | None = Field(
+        default=None,
+        description=(
+            "What the IANA registry writes after the phrase: '', '(Unused)', "
+            "'(TEMPORARY - registered ..., expires ...)' or '(OBSOLETED)'; null when unofficial."
+        ),
+    )
     vendors: list[str] = Field(description="Vendors using the number (unofficial uses).")
     previous_names: list[str]
     specification: ApiSpecification | None
@@ -147,6 +154,7 @@ def summary(record: CodeRecord, site_url: str) -> ApiCodeSummary:
         summary=record.summary,
         registered=record.registered,
         status=spec.status if spec else None,
+        registry_entry=spec.registry_entry if spec else None,
         vendors=sorted({v.vendor for v in record.vendors}),
         previous_names=[p.name for p in spec.previous_names] if spec else [],
         specification=(

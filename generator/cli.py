@@ -57,7 +57,7 @@ def _describe(record) -> str:
     lines = [f"{record.code} {record.phrase}"]
     spec = record.specification
     if spec:
-        lines.append(f"{record.class_slug} {record.class_name} · registered ({spec.status})")
+        lines.append(f"{record.class_slug} {record.class_name} · {spec.status_label.lower()}")
     else:
         lines.append(
             f"{record.class_slug} {record.class_name} · unofficial · used by {record.vendor_names}"

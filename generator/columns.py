@@ -20,7 +20,7 @@ def _status(record: CodeRecord) -> str:
     if record.specification is None:
         vendors = sorted({v.vendor for v in record.vendors})
         return "Unofficial (" + ", ".join(vendors) + ")"
-    return record.specification.status.capitalize()
+    return record.specification.status_label
 
 
 def _redirect(record: CodeRecord, attribute: str) -> str:

@@ -123,7 +123,10 @@ CLASS_NAMES = {
     5: "Server Error",
 }
 
-RegistryStatus = Literal["permanent", "temporary", "unused", "obsoleted", "deprecated"]
+# As the IANA HTTP Status Code Registry lists the code: a plain entry ("registered"),
+# "(Unused)", "(TEMPORARY - registered ..., expires ...)" or "(OBSOLETED)"; "deprecated"
+# marks a plain entry whose specification deprecates the code (305 Use Proxy).
+RegistryStatus = Literal["registered", "temporary", "unused", "obsoleted", "deprecated"]
 RetryPolicy = Literal["not-needed", "unchanged", "after-delay", "after-change", "no"]
 
 RETRY_LABELS: dict[str, str] = {
@@ -189,6 +192,28 @@ class Specification(Strict):
         number = self.document.removeprefix("RFC ")
         anchor = f"#section-{self.section}" if self.section else ""
         return f"https://www.rfc-editor.org/rfc/rfc{number}.html{anchor}"
+
+    @property
+    def registry_entry(self) -> str:
+        """The code's registry entry as the IANA registry writes it, after the phrase."""
+        if self.status == "unused":
+            return "(Unused)"
+        if self.status == "obsoleted":
+            return "(OBSOLETED)"
+        if self.status == "temporary":
+            return f"(TEMPORARY - registered {self.registered}, expires {self.expires})"
+        return ""
+
+    @property
+    def status_label(self) -> str:
+        """The registry status in a few words, for tables and the page's first line."""
+        return {
+            "registered": "Registered",
+            "temporary": "Temporary registration",
+            "unused": "Registered as unused",
+            "obsoleted": "Obsoleted",
+            "deprecated": "Registered; deprecated by its specification",
+        }[self.status]
 
     @property
     def citation(self) -> str:

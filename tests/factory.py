@@ -66,7 +66,7 @@ def record(code: int, **overrides: Any) -> dict[str, Any]:
             "retry": "not-needed",
             "body": "none" if no_body else "expected",
         },
-        "specification": {"document": "RFC 9110", "section": "15.3.1", "status": "permanent"},
+        "specification": {"document": "RFC 9110", "section": "15.3.1", "status": "registered"},
         "related": [],
         "keywords": [f"code {code}"],
     }

@@ -1116,7 +1116,7 @@ properties:
 specification:
   document: RFC 9110
   section: 15.5.5
-  status: permanent
+  status: registered
 keywords:
   - code 404
 """
@@ -1273,7 +1273,7 @@ YAML_DOCUMENTS: list[HostileYaml] = [
     HostileYaml(
         "impossible-date",
         _with(
-            "  status: permanent\n",
+            "  status: registered\n",
             "  status: temporary\n  registered: 2026-02-30\n  expires: 2027-01-01\n",
         ),
         "February 30th: the YAML timestamp resolver raises ValueError, not a YAML error",
@@ -1281,7 +1281,7 @@ YAML_DOCUMENTS: list[HostileYaml] = [
     HostileYaml(
         "impossible-month",
         _with(
-            "  status: permanent\n",
+            "  status: registered\n",
             "  status: temporary\n  registered: 2026-01-01\n  expires: 2026-13-45\n",
         ),
         "month 13, day 45: still matches the timestamp pattern",

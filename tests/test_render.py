@@ -167,7 +167,7 @@ def test_a_registered_number_with_vendor_uses_shows_both(tmp_path):
     both = record(404, vendors=[vendor_use])
     site = load_site(write_dataset(tmp_path, [record(200), record(204), both]))
     _, body = split(render_all(site, plan(site), SITE_URL)["404.md"])
-    assert "<strong>Registered</strong> (permanent)" in body
+    assert "<strong>Registered</strong> · " in body
     assert "## Who uses it" in body
     assert "### nginx: Vendor Meaning" in body
     assert "## Specification" in body and "RFC 9110, section 15.3.1" in body
