@@ -7,6 +7,8 @@ Each rule reports through ``Source.problem``: the file, the line and the field.
 
 from __future__ import annotations
 
+import datetime
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -193,6 +195,7 @@ def check_record(record: CodeRecord, source: Source, stem: str) -> list[Problem]
                 f"{rule.citation}; leave it out and the page shows that one)",
             )
     problems += check_examples(record, source)
+    problems += check_field_values(record, source)
     return problems
 
 
@@ -377,4 +380,77 @@ def check_site(site: Site) -> list[Problem]:
         source = site.sources[("guide",)]
         problems += check_guide(site, site.guide, source)
         problems += check_links(site, site.guide, source)
+    return problems
+
+
+# --------------------------------------------------------------------------- field values
+
+HTTP_DATE_FIELDS = ("Date", "Last-Modified", "Expires", "If-Modified-Since", "If-Unmodified-Since")
+
+
+def http_date_problem(value: str) -> str | None:
+    """Why ``value`` is not an IMF-fixdate (RFC 9110 section 5.6.7), or None."""
+    try:
+        parsed = datetime.datetime.strptime(value, "%a, %d %b %Y %H:%M:%S GMT")
+    except ValueError:
+        return (
+            f"{value!r} is not an HTTP date (expected an IMF-fixdate such as "
+            "'Sun, 06 Nov 1994 08:49:37 GMT', RFC 9110 section 5.6.7)"
+        )
+    weekday = parsed.strftime("%a")
+    if not value.startswith(weekday):
+        return f"{value!r}: that day was a {weekday} (expected the weekday to match the date)"
+    return None
+
+
+def field_value_problems(message: httpmsg.Message) -> list[str]:
+    """Date fields are IMF-fixdates; Retry-After is delay-seconds or an HTTP date."""
+    problems = []
+    for name, value in message.headers:
+        if name.lower() in (f.lower() for f in HTTP_DATE_FIELDS):
+            problem = http_date_problem(value)
+            if problem:
+                problems.append(f"{name}: {problem}")
+        elif name.lower() == "retry-after" and not value.isdigit():
+            problem = http_date_problem(value)
+            if problem:
+                problems.append(
+                    f"Retry-After: {value!r} is neither a number of seconds nor an HTTP date "
+                    "(RFC 9110 section 10.2.3)"
+                )
+    return problems
+
+
+def problem_details_problem(message: httpmsg.Message) -> str | None:
+    """An application/problem+json body is an RFC 9457 object whose status is the response's."""
+    content_type = (message.header("Content-Type") or "").split(";")[0].strip().lower()
+    if content_type != "application/problem+json" or "..." in message.body:
+        return None
+    try:
+        body = json.loads(message.body)
+    except ValueError as exc:
+        return f"the application/problem+json body is not JSON ({exc})"
+    if not isinstance(body, dict):
+        return "the application/problem+json body is not a JSON object (RFC 9457 section 3)"
+    for member in ("type", "title", "detail", "instance"):
+        if member in body and not isinstance(body[member], str):
+            return f"problem details member {member!r} is not a string (RFC 9457 section 3.1)"
+    if "status" in body and body["status"] != message.status:
+        return (
+            f"problem details say status {body['status']!r} in a {message.status} response "
+            "(expected them equal, RFC 9457 section 3.1.2)"
+        )
+    return None
+
+
+def check_field_values(record: CodeRecord, source: Source) -> list[Problem]:
+    problems = []
+    for path, _kind, message in example_messages(record):
+        if isinstance(message, str):
+            continue
+        problems += [source.problem(path, p) for p in field_value_problems(message)]
+        if message.status is not None:
+            problem = problem_details_problem(message)
+            if problem:
+                problems.append(source.problem(path, problem))
     return problems

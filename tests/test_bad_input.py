@@ -416,3 +416,41 @@ def test_a_header_level_that_contradicts_the_rfc_is_refused(tmp_path):
     assert problem.endswith(
         "headers[0].requirement: 'should' for Allow (expected 'must': RFC 9110 section 15.5.6)"
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Date: 2026-11-05 10:00:00", "Date: '2026-11-05 10:00:00' is not an HTTP date"),
+        ("Date: Mon, 05 Nov 2026 10:00:00 GMT", "that day was a Thu"),
+        (
+            "Retry-After: soon",
+            "Retry-After: 'soon' is neither a number of seconds nor an HTTP date",
+        ),
+    ],
+)
+def test_example_field_values_follow_their_syntax(tmp_path, header, expected):
+    broken = record(404)
+    step = broken["examples"][0]["steps"][0]
+    step["response"] = step["response"].replace(
+        "HTTP/1.1 404 Not Found\n", f"HTTP/1.1 404 Not Found\n{header}\n"
+    )
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    (problem,) = problems_for(data)
+    assert problem.startswith("data/codes/404.yaml:20: examples[0].steps[0].response: ")
+    assert expected in problem
+
+
+def test_problem_details_must_carry_the_responses_status(tmp_path):
+    body = '{"type": "about:blank", "title": "Not Found", "status": 400}'
+    broken = record(404)
+    broken["examples"][0]["steps"][0]["response"] = (
+        "HTTP/1.1 404 Not Found\nContent-Type: application/problem+json\n"
+        f"Content-Length: {len(body)}\n\n{body}\n"
+    )
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    (problem,) = problems_for(data)
+    assert problem.endswith(
+        "problem details say status 400 in a 404 response (expected them equal, "
+        "RFC 9457 section 3.1.2)"
+    )
