@@ -10,7 +10,7 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator import schema
+from generator import schema, urls
 from generator.columns import COLUMNS
 from generator.jsonld import absolute, plain
 from generator.model import CodeRecord, Guide, RegistryStatus
@@ -163,7 +163,7 @@ def summary(record: CodeRecord, site_url: str) -> ApiCodeSummary:
             else None
         ),
         url=absolute(site_url, code_src(record.code)),
-        api_url=site_url.rstrip("/") + "/" + code_path(record.code),
+        api_url=urls.absolute(site_url, code_path(record.code)),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator import urls
 from generator.model import CodeRecord, Comparison
 from generator.pages import (
     COMPARE_INDEX_SRC,
@@ -26,7 +27,7 @@ TERM_SET_NAME = "HTTP status codes"
 
 
 def absolute(site_url: str, src: str) -> str:
-    return site_url.rstrip("/") + "/" + url_of(src)
+    return urls.absolute(site_url, url_of(src))
 
 
 def plain(markdown: str) -> str:

@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import api, prose
+from generator import api, prose, urls
 from generator.columns import COLUMNS, property_rows
 from generator.escape import inert
 from generator.headers import header_uses
@@ -144,7 +144,7 @@ def front_matter(page: Page, site: Site, site_url: str) -> dict:
 
 
 def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) -> str:
-    base = site_url.rstrip("/") + "/"
+    base = urls.absolute(site_url)
     try:
         template = env.get_template(kind_of(page).template(page))
         body = template.render(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape
 
+from generator import urls
 from generator.pages import SITE_NAME
 from generator.site import Site
 
@@ -12,11 +13,11 @@ CODES_JSON = "assets/codes.json"
 
 
 def robots_txt(site_url: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(site_url, 'sitemap.xml')}\n"
 
 
 def opensearch_xml(site_url: str) -> str:
-    base = site_url.rstrip("/") + "/"
+    base = urls.absolute(site_url)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">\n'
