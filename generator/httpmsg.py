@@ -2,13 +2,19 @@
 
 Examples are written as they travel on the wire (start line, header fields, a blank
 line, the body), so they can be checked: a status line names a real code and phrase,
-header field names are tokens, and responses that cannot have content have none.
+and responses that cannot have content have none. The start line and header section go
+through h11, a conforming HTTP/1.1 parser, so that field syntax, framing headers and the
+Host rule are checked as a real peer would (RFC 9112); examples written with an HTTP/2
+or HTTP/3 start line (as curl prints them) have their header section checked the same
+way. The body is kept as shown, since examples may elide it with '...'.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+import h11
 
 TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 REQUEST_LINE = re.compile(r"^([A-Z][A-Z-]*) (\S+) (HTTP/(?:1\.0|1\.1|2|3))$")
@@ -61,6 +67,7 @@ def parse(text: str, *, kind: str) -> Message:
         head.append((name, value.strip()))
         index += 1
     body = "\n".join(lines[index + 1 :]) if index < len(lines) else ""
+    _conformance(start, head, kind)
     if kind == "request":
         match = REQUEST_LINE.match(start)
         if not match:
@@ -86,3 +93,25 @@ def parse(text: str, *, kind: str) -> Message:
         status=int(match[2]),
         reason=match[3],
     )
+
+
+def _conformance(start: str, head: list[tuple[str, str]], kind: str) -> None:
+    """Hand a response's status line and header section to h11; turn its complaint into
+    ours. Requests are left to the line checks above: an example may show the broken
+    request that earned its 400."""
+    status = STATUS_LINE.match(start)
+    if kind != "response" or not status:
+        return  # the caller reports a malformed start line
+    start = f"HTTP/1.1 {status[2]} {status[3] or ''}".rstrip()
+    data = "\r\n".join([start, *(f"{k}: {v}" for k, v in head)]) + "\r\n\r\n"
+    # h11 reads a response as the answer to a request; this one offers an upgrade, so
+    # that a 101 is a valid answer too.
+    asked = [("Host", "example.com"), ("Connection", "upgrade"), ("Upgrade", "example")]
+    try:
+        connection = h11.Connection(h11.CLIENT)
+        connection.send(h11.Request(method="GET", target="/", headers=asked))
+        connection.send(h11.EndOfMessage())
+        connection.receive_data(data.encode("utf-8"))
+        connection.next_event()
+    except (h11.RemoteProtocolError, h11.LocalProtocolError) as exc:
+        raise MessageError(f"not a valid HTTP/1.1 response: {exc} (RFC 9112)") from None

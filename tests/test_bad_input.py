@@ -454,3 +454,21 @@ def test_problem_details_must_carry_the_responses_status(tmp_path):
         "problem details say status 400 in a 404 response (expected them equal, "
         "RFC 9457 section 3.1.2)"
     )
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ("Content-Length: 5\nContent-Length: 6", "conflicting Content-Length headers"),
+        ("Content-Length: five", "bad Content-Length"),
+    ],
+)
+def test_example_responses_are_read_by_a_conforming_parser(tmp_path, headers, expected):
+    broken = record(404)
+    broken["examples"][0]["steps"][0]["response"] = f"HTTP/1.1 404 Not Found\n{headers}\n\nHello\n"
+    data = write_dataset(tmp_path, [record(200), record(204), broken])
+    problems = problems_for(data)
+    assert any(
+        f"examples[0].steps[0].response: not a valid HTTP/1.1 response: {expected}" in p
+        for p in problems
+    ), problems
