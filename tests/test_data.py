@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import http
+import subprocess
 import sys
 from pathlib import Path
 
@@ -207,3 +208,28 @@ def test_published_schema_matches_the_model():
         assert committed == render(model, title), (
             f"data/{filename} is stale: run python -m generator schema"
         )
+
+
+# Temporary registrations whose recorded expiry lies before the last commit, each with
+# what was done about it. An entry here means someone looked; CI fails for any other.
+EXPIRY_CHECKED = {
+    104: (
+        "2026-12-01: the registry could not be reached from this workplace; the page says "
+        "that the recorded expiry date (2026-11-13) has passed and to check the registry"
+    ),
+}
+
+
+def test_temporary_registrations_are_checked_again_once_they_expire(real_data):
+    last_commit = subprocess.run(
+        ["git", "log", "-1", "--format=%cs"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()
+    if not last_commit:
+        pytest.fail("no git history: the expiry check needs the last commit's date")
+    for rec in registered(real_data):
+        spec = rec.specification
+        if spec.status == "temporary" and spec.expires.isoformat() < last_commit:
+            assert rec.code in EXPIRY_CHECKED, (
+                f"{rec.code}'s temporary registration expired on {spec.expires}: check the "
+                "IANA registry, update the record, or say in EXPIRY_CHECKED what was done"
+            )
