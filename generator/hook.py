@@ -20,9 +20,9 @@ from mkdocs.structure.files import File, Files
 from generator import jsonld, searchindex
 from generator.api import api_files
 from generator.history import last_commit_epoch
+from generator.kinds import plan
 from generator.loader import load_site
 from generator.nav import navigation
-from generator.pages import plan
 from generator.problems import DataError
 from generator.render import TemplateError, render_all
 from generator.statics import static_files

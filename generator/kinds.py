@@ -1,7 +1,9 @@
-"""The kinds of generated page: for each, its template, its og:type and its JSON-LD.
+"""The kinds of generated page: for each, the pages the data calls for, its og:type and
+its JSON-LD; its template is ``templates/<kind>.md.j2``.
 
-Adding a page kind is one row here, one template (``templates/<kind>.md.j2``) and the
-pages that ``pages.plan`` makes of it, each with its place in the navigation.
+Adding a page kind is one row here (with its planner, in generator/pages.py, which gives
+each page its place in the navigation) and one template. The order of the rows is the
+order of the pages: a kind's pages follow those of the rows above it.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator import jsonld
+from generator import jsonld, pages
 from generator.pages import Page
 from generator.site import Site
 
 
 @dataclass(frozen=True)
 class Kind:
+    plan: Callable[[Site], list[Page]]
     og_type: Literal["article", "website"]
     jsonld: Callable[[Page, Site, str], dict[str, Any]]
 
@@ -26,15 +29,24 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {
-    "home": Kind("website", jsonld.home_page),
-    "all_codes": Kind("website", jsonld.plain_page),
-    "guide": Kind("article", jsonld.plain_page),
-    "class": Kind("website", jsonld.class_page),
-    "code": Kind("article", jsonld.code_page),
-    "compare_index": Kind("website", jsonld.plain_page),
-    "comparison": Kind("article", jsonld.comparison_page),
-    "api": Kind("website", jsonld.plain_page),
+    "home": Kind(pages.home_pages, "website", jsonld.home_page),
+    "all_codes": Kind(pages.all_codes_pages, "website", jsonld.plain_page),
+    "guide": Kind(pages.guide_pages, "article", jsonld.plain_page),
+    "class": Kind(pages.class_pages, "website", jsonld.class_page),
+    "code": Kind(pages.code_pages, "article", jsonld.code_page),
+    "compare_index": Kind(pages.compare_index_pages, "website", jsonld.plain_page),
+    "comparison": Kind(pages.comparison_pages, "article", jsonld.comparison_page),
+    "api": Kind(pages.api_pages, "website", jsonld.plain_page),
 }
+
+
+def plan(site: Site) -> list[Page]:
+    """Every generated page: each kind's pages, in the order of KINDS."""
+    planned = [page for kind in KINDS.values() for page in kind.plan(site)]
+    wrong = [page.src for page in planned if page.kind not in KINDS]
+    if wrong:
+        raise ValueError(f"pages of no registered kind: {', '.join(wrong)}")
+    return planned
 
 
 def kind_of(page: Page) -> Kind:

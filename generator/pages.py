@@ -69,9 +69,12 @@ class Page:
         return url_of(self.src)
 
 
-def plan(site: Site) -> list[Page]:
-    """Every generated page, in navigation order."""
-    pages: list[Page] = [
+# One planner per kind of page: the pages of that kind the data calls for, in the order
+# they take in the navigation. generator.kinds names them with the kinds.
+
+
+def home_pages(site: Site) -> list[Page]:
+    return [
         Page(
             src=HOME_SRC,
             kind="home",
@@ -84,7 +87,10 @@ def plan(site: Site) -> list[Page]:
             keywords=["HTTP status codes", "HTTP response codes", "RFC 9110"],
         )
     ]
-    pages.append(
+
+
+def all_codes_pages(site: Site) -> list[Page]:
+    return [
         Page(
             src=ALL_CODES_SRC,
             kind="all_codes",
@@ -97,46 +103,69 @@ def plan(site: Site) -> list[Page]:
             keywords=["HTTP status code list", "all HTTP status codes", "status code table"],
             hide=["toc"],
         )
-    )
-    if site.guide is not None:
-        pages.append(
-            Page(
-                src=GUIDE_SRC,
-                kind="guide",
-                title=site.guide.title,
-                nav_title="Which code should I use?",
-                description=site.guide.summary,
-                context={"guide": site.guide},
-                keywords=["which HTTP status code", "choose status code", "decision guide"],
-            )
+    ]
+
+
+def guide_pages(site: Site) -> list[Page]:
+    if site.guide is None:
+        return []
+    return [
+        Page(
+            src=GUIDE_SRC,
+            kind="guide",
+            title=site.guide.title,
+            nav_title="Which code should I use?",
+            description=site.guide.summary,
+            context={"guide": site.guide},
+            keywords=["which HTTP status code", "choose status code", "decision guide"],
         )
-    for digit, code_class in sorted(site.classes.items()):
+    ]
+
+
+def class_pages(site: Site) -> list[Page]:
+    return [
+        _class_page(code_class, site.in_class(digit))
+        for digit, code_class in sorted(site.classes.items())
+        if site.in_class(digit)
+    ]
+
+
+def code_pages(site: Site) -> list[Page]:
+    pages = []
+    for digit in sorted(site.classes):
         records = site.in_class(digit)
-        if not records:
-            continue
-        pages.append(_class_page(code_class, records))
         for index, record in enumerate(records):
             previous = records[index - 1] if index > 0 else None
             following = records[index + 1] if index + 1 < len(records) else None
             pages.append(_code_page(site, record, previous, following))
-    if site.comparisons:
-        pages.append(
-            Page(
-                src=COMPARE_INDEX_SRC,
-                kind="compare_index",
-                title="Comparisons of confusable HTTP status codes",
-                nav_title="All comparisons",
-                description=(
-                    "Side-by-side tables for the HTTP status codes people confuse, "
-                    "with how to choose between them."
-                ),
-                context={"groups": sorted(site.comparisons.items())},
-                nav_path=(COMPARISONS_NAV,),
-            )
+    return pages
+
+
+def compare_index_pages(site: Site) -> list[Page]:
+    if not site.comparisons:
+        return []
+    return [
+        Page(
+            src=COMPARE_INDEX_SRC,
+            kind="compare_index",
+            title="Comparisons of confusable HTTP status codes",
+            nav_title="All comparisons",
+            description=(
+                "Side-by-side tables for the HTTP status codes people confuse, "
+                "with how to choose between them."
+            ),
+            context={"groups": sorted(site.comparisons.items())},
+            nav_path=(COMPARISONS_NAV,),
         )
-        for slug, group in sorted(site.comparisons.items()):
-            pages.append(_comparison_page(site, slug, group))
-    pages.append(
+    ]
+
+
+def comparison_pages(site: Site) -> list[Page]:
+    return [_comparison_page(site, slug, group) for slug, group in sorted(site.comparisons.items())]
+
+
+def api_pages(site: Site) -> list[Page]:
+    return [
         Page(
             src=API_SRC,
             kind="api",
@@ -150,8 +179,7 @@ def plan(site: Site) -> list[Page]:
             context={"example": 429 if 429 in site.codes else min(site.codes)},
             keywords=["HTTP status codes JSON", "status code API"],
         )
-    )
-    return pages
+    ]
 
 
 def _class_page(code_class: CodeClass, records: list[CodeRecord]) -> Page:

@@ -31,9 +31,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import generator.loader  # noqa: E402
+from generator.kinds import plan  # noqa: E402
 from generator.loader import load_site  # noqa: E402
 from generator.model import CLASS_NAMES, CodeRecord  # noqa: E402
-from generator.pages import plan  # noqa: E402
 from generator.render import render_all  # noqa: E402
 from generator.site import Site  # noqa: E402
 from generator.yamlsource import load_yaml  # noqa: E402

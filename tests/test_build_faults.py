@@ -14,8 +14,8 @@ import pytest
 from factory import REPO, record, write_dataset
 from sitebuild import build
 
+from generator.kinds import plan
 from generator.loader import load_site
-from generator.pages import plan
 from generator.render import TemplateError, environment, render_page
 
 pytestmark = pytest.mark.build

@@ -11,8 +11,8 @@ from factory import comparison, record, write_dataset
 from sitebuild import heading_text
 
 from generator.columns import COLUMNS
+from generator.kinds import plan
 from generator.loader import load_site
-from generator.pages import plan
 from generator.render import render_all
 
 

@@ -16,9 +16,8 @@ import pytest
 import yaml
 from factory import comparison, record, unofficial, write_dataset
 
-from generator.kinds import KINDS
+from generator.kinds import KINDS, plan
 from generator.loader import load_site
-from generator.pages import plan
 from generator.render import render_all
 
 GOLDEN = Path(__file__).parent / "golden"

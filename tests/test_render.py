@@ -9,10 +9,11 @@ import yaml
 from factory import comparison, record, unofficial, write_dataset
 
 from generator import jsonld
+from generator.kinds import plan
 from generator.loader import load_site
-from generator.pages import plan, url_of
 from generator.render import fence, render_all
 from generator.sections import CODE_SECTIONS
+from generator.urls import url_of
 
 SITE_URL = "https://status.example.org/sub/"
 
@@ -50,16 +51,16 @@ def test_one_page_per_code_and_class_plus_home_and_comparisons(small_site):
         "index.md",
         "codes.md",
         "2xx.md",
+        "4xx.md",
         "200.md",
         "204.md",
-        "4xx.md",
         "404.md",
         "499.md",
         "compare/index.md",
         "compare/ok-or-empty.md",
         "api.md",
     ]
-    assert [url_of(s) for s in sources[:4]] == ["", "codes/", "2xx/", "200/"]
+    assert [url_of(s) for s in sources[:5]] == ["", "codes/", "2xx/", "4xx/", "200/"]
 
 
 def test_code_page_has_every_section_in_order(rendered, small_site):
