@@ -498,6 +498,11 @@ class CodeRecord(Strict):
 
     @property
     def title(self) -> str:
+        """The code as people name it: '404 Not Found'. A code the registry lists as
+        '(Unused)' keeps the name it is searched by: '418 I'm a teapot (Unused)'."""
+        spec = self.specification
+        if spec is not None and spec.status == "unused" and spec.previous_names:
+            return f"{self.code} {spec.previous_names[0].name} {self.phrase}"
         return f"{self.code} {self.phrase}"
 
     @property

@@ -204,8 +204,8 @@ def _code_page(
     return Page(
         src=code_src(record.code),
         kind="code",
-        title=f"{record.code} {record.phrase}",
-        nav_title=f"{record.code} {record.phrase}",
+        title=record.title,
+        nav_title=record.title,
         description=record.summary,
         context={
             "record": record,

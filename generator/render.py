@@ -22,6 +22,7 @@ from markupsafe import Markup
 from generator import api, prose, urls
 from generator.columns import COLUMNS, property_rows
 from generator.escape import inert
+from generator.glance import glance
 from generator.headers import header_uses
 from generator.kinds import kind_of
 from generator.model import (
@@ -126,6 +127,7 @@ def environment(site: Site) -> jinja2.Environment:
         sections_of=sections_of,
         api=_ApiPaths,
         header_uses=header_uses,
+        glance=glance,
     )
     return env
 

@@ -1,0 +1,64 @@
+"""The "At a glance" block of a code page: the facts that decide a reader's next step,
+each derived from the record (and the RFC rules it inherits), never typed twice."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from generator.columns import COLUMNS
+from generator.escape import inert
+from generator.headers import header_uses
+from generator.model import CodeRecord
+from generator.pages import code_src
+from generator.site import Site
+from generator.urls import url_of
+
+WHERE_SEEN = {
+    "client": "in the response the client receives",
+    "logs": "only in the logs; the client never receives it",
+    "client-and-logs": "in the response and in the logs",
+    "internal": "only inside the product, never on the wire",
+}
+SIDES = {"client": "the client", "server": "the origin server", "proxy": "the CDN or proxy"}
+
+
+def _join(items: list[Markup]) -> Markup:
+    return Markup(", ").join(items)
+
+
+def glance(record: CodeRecord, site: Site, root: str) -> list[tuple[str, Markup]]:
+    """(term, description) pairs, in reading order; ``root`` leads from the page to the
+    site root, for links to other codes."""
+
+    def link(code: int) -> Markup:
+        href = root + url_of(code_src(code))
+        return Markup('<a href="{}">{}</a>').format(inert(href), inert(site.codes[code].title))
+
+    facts: list[tuple[str, Markup]] = []
+    spec = record.specification
+    if spec is not None:
+        facts.append(("Status", inert(spec.status_label + " in the IANA registry")))
+    else:
+        facts.append(("Status", inert("Unofficial: not in the IANA registry")))
+        facts.append(("Sent by", inert(record.vendor_names)))
+        seen = dict.fromkeys(WHERE_SEEN[use.seen_by] for use in record.vendors)
+        facts.append(("Where you see it", inert("; ".join(seen))))
+        sides = [
+            SIDES[side] for side in SIDES if any(getattr(use.fixes, side) for use in record.vendors)
+        ]
+        if sides:
+            facts.append(("Who can fix it", inert(", ".join(sides))))
+    instead = list(dict.fromkeys(code for alt in record.when_not_to_use for code in alt.instead))
+    if instead:
+        facts.append(("Alternatives", _join([link(code) for code in instead[:5]])))
+    for key in ("cacheable", "retry", "body"):
+        column = COLUMNS[key]
+        facts.append((column.label, column.cell(record)))
+    required = [
+        Markup("<code>{}</code> ({})").format(inert(h.name), inert(h.level))
+        for h in header_uses(record)
+        if h.where == "response" and h.requirement in ("must", "should")
+    ]
+    if required:
+        facts.append(("Response headers", Markup("; ").join(required)))
+    return facts
