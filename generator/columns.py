@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.escape import inert
+from generator.escape import anchor, inert
 from generator.headers import must_send
 from generator.model import BODY_LABELS, METHOD_LABELS, RETRY_LABELS, CodeRecord
 
@@ -77,7 +77,7 @@ def _specification_html(record: CodeRecord) -> Markup:
     spec = record.specification
     if spec is None:
         return inert("None (vendor code)")
-    return Markup('<a href="{}">{}</a>').format(inert(spec.link), inert(spec.citation))
+    return anchor(spec.link, spec.citation)
 
 
 @dataclass(frozen=True)

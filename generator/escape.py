@@ -23,6 +23,6 @@ def inert(value: object) -> Markup:
     return Markup(_BREAKS.sub(" ", str(value)).translate(_SIGNIFICANT))
 
 
-def plain_text(value: object) -> str:
-    """Backwards name for :func:`inert`, as a str."""
-    return str(inert(value))
+def anchor(href: str, text: object) -> Markup:
+    """A link, both its target and its text made inert: the one way pages print one."""
+    return Markup('<a href="{}">{}</a>').format(inert(href), inert(text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.columns import COLUMNS
-from generator.escape import inert
+from generator.escape import anchor, inert
 from generator.headers import header_uses
 from generator.model import CodeRecord
 from generator.pages import code_src
@@ -31,8 +31,7 @@ def glance(record: CodeRecord, site: Site, root: str) -> list[tuple[str, Markup]
     site root, for links to other codes."""
 
     def link(code: int) -> Markup:
-        href = root + url_of(code_src(code))
-        return Markup('<a href="{}">{}</a>').format(inert(href), inert(site.codes[code].title))
+        return anchor(root + url_of(code_src(code)), site.codes[code].title)
 
     facts: list[tuple[str, Markup]] = []
     spec = record.specification

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from generator import api, prose, urls
 from generator.columns import COLUMNS, property_rows
-from generator.escape import inert
+from generator.escape import anchor, inert
 from generator.glance import glance
 from generator.headers import header_uses
 from generator.kinds import kind_of
@@ -101,8 +101,9 @@ def environment(site: Site) -> jinja2.Environment:
     @jinja2.pass_context
     def code_link(context: jinja2.runtime.Context, code: int, label: object = None) -> Markup:
         record = site.codes[code]
-        text = inert(record.title if label is None else label)
-        return Markup('<a href="{}">{}</a>').format(href(context, code_src(code)), text)
+        return anchor(
+            context["root"] + url_of(code_src(code)), record.title if label is None else label
+        )
 
     @jinja2.pass_context
     def inline(context: jinja2.runtime.Context, value: Prose) -> Markup:

@@ -23,12 +23,6 @@ def root_of(src: str) -> str:
     return "../" * depth
 
 
-def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
-    """A relative link from one page to another, as the browser resolves it."""
-    target = root_of(from_src) + url_of(to_src) or "./"
-    return target + (f"#{anchor}" if anchor else "")
-
-
 def absolute(site_url: str, path: str = "") -> str:
     """``path`` (a URL relative to the site root) made absolute under ``site_url``, which
     may or may not end in a slash and may carry a sub-path."""
