@@ -226,6 +226,8 @@ ARTICLE_ELEMENTS = {
         "nav",
     ],
     *["table", "thead", "tbody", "tr", "th", "td", "details", "summary"],
+    # The At a glance block.
+    *["section", "dl", "dt", "dd"],
 }
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "srcset", "poster")
 BAD_SCHEMES = ("javascript", "data", "vbscript", "file")
