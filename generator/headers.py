@@ -15,9 +15,13 @@ from generator.model import CodeRecord, HeaderUse, Prose
 
 def header_uses(record: CodeRecord) -> tuple[HeaderUse, ...]:
     """The record's fields (with the rules' levels), then the rules' fields it lacks."""
-    rules = {rule.name: rule for rule in rfc.header_rules(record.code)}
+    return _uses(record.code, record.headers)
+
+
+def _uses(code: int, declared: list[HeaderUse] | tuple[()]) -> tuple[HeaderUse, ...]:
+    rules = {rule.name: rule for rule in rfc.header_rules(code)}
     uses: list[HeaderUse] = []
-    for header in record.headers:
+    for header in declared:
         rule = rules.pop(header.name, None) if header.where == "response" else None
         if rule is not None:
             header = header.model_copy(
@@ -37,22 +41,17 @@ def header_uses(record: CodeRecord) -> tuple[HeaderUse, ...]:
     return tuple(uses)
 
 
+def _must(uses: tuple[HeaderUse, ...]) -> tuple[HeaderUse, ...]:
+    return tuple(h for h in uses if h.where == "response" and h.requirement == "must")
+
+
 def must_send(record: CodeRecord) -> tuple[HeaderUse, ...]:
     """The response header fields required with this code, each with its condition."""
-    return tuple(
-        h for h in header_uses(record) if h.where == "response" and h.requirement == "must"
-    )
-
-
-def always_sends(record: CodeRecord) -> tuple[str, ...]:
-    """The response header fields every response with this code carries (no condition)."""
-    return tuple(h.name for h in must_send(record) if h.condition is None)
+    return _must(header_uses(record))
 
 
 def always_sends_for(status: int, record: CodeRecord | None) -> tuple[str, ...]:
-    """The same for any status an example shows, whether or not the site has its record."""
-    if record is not None:
-        return always_sends(record)
-    return tuple(
-        r.name for r in rfc.header_rules(status) if r.requirement == "must" and r.condition is None
-    )
+    """The response header fields every response with ``status`` carries (no condition),
+    from its record where the site has one, else from the RFC rules alone."""
+    uses = _uses(status, record.headers if record is not None else ())
+    return tuple(h.name for h in _must(uses) if h.condition is None)

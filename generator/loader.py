@@ -133,7 +133,7 @@ def _folder_files(root: Path, entry: Entry) -> tuple[list[Path], list[Problem]]:
     """The record files of one folder, and a problem for anything else found there.
 
     Hidden files (editors' swap files, .DS_Store) are left alone; every other entry must
-    be a record file named as expected, inside the data folder.
+    be a record file named as expected (``_read`` refuses one that leads outside).
     """
     folder = root / entry.path
     shown = Source(_display(folder, root))
@@ -152,13 +152,11 @@ def _folder_files(root: Path, entry: Entry) -> tuple[list[Path], list[Problem]]:
         if path.name.startswith("."):
             continue
         source = Source(_display(path, root))
-        if _outside(path, root):
-            problems.append(source.file_problem("(file)", LEAVES))
-        elif not entry.pattern.match(path.name):
+        if not entry.pattern.match(path.name):
             problems.append(
                 source.file_problem("(file)", f"is not a record file (expected {entry.expected})")
             )
-        elif not path.is_file():
+        elif not path.is_file() and not _outside(path, root):
             problems.append(source.file_problem("(file)", "is not a file (expected a file)"))
         else:
             files.append(path)

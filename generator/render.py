@@ -81,6 +81,12 @@ class _ApiPaths:
         return Markup(api.schema_path(name))
 
 
+def _target(context: jinja2.runtime.Context, src: str, fragment: str | None = None) -> str:
+    """The relative URL from the page being rendered to the page built from ``src``."""
+    target = context["root"] + url_of(src) or "./"
+    return target + (f"#{fragment}" if fragment else "")
+
+
 def environment(site: Site) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -93,17 +99,14 @@ def environment(site: Site) -> jinja2.Environment:
     )
 
     @jinja2.pass_context
-    def href(context: jinja2.runtime.Context, src: str, anchor: str | None = None) -> Markup:
+    def href(context: jinja2.runtime.Context, src: str, fragment: str | None = None) -> Markup:
         """A relative URL from the page being rendered to the page built from ``src``."""
-        target = context["root"] + url_of(src) or "./"
-        return inert(target + (f"#{anchor}" if anchor else ""))
+        return inert(_target(context, src, fragment))
 
     @jinja2.pass_context
     def code_link(context: jinja2.runtime.Context, code: int, label: object = None) -> Markup:
         record = site.codes[code]
-        return anchor(
-            context["root"] + url_of(code_src(code)), record.title if label is None else label
-        )
+        return anchor(_target(context, code_src(code)), record.title if label is None else label)
 
     @jinja2.pass_context
     def inline(context: jinja2.runtime.Context, value: Prose) -> Markup:
