@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from generator.escape import anchor, inert
 from generator.headers import must_send
-from generator.model import BODY_LABELS, METHOD_LABELS, RETRY_LABELS, CodeRecord
+from generator.model import BODY_LABELS, METHOD_LABELS, RETRY_LABELS, CodeRecord, HeaderUse
 
 
 def _status(record: CodeRecord) -> str:
@@ -46,12 +46,17 @@ def _specification(record: CodeRecord) -> str:
     return f"[{record.specification.citation}]({record.specification.link})"
 
 
+def grouped(uses: tuple[HeaderUse, ...], key: Callable[[HeaderUse], str | None]):
+    """Field names that share ``key`` (a condition, a level) together, in first-seen order."""
+    groups: dict[str | None, list[str]] = {}
+    for header in uses:
+        groups.setdefault(key(header), []).append(header.name)
+    return [(names, shared) for shared, names in groups.items()]
+
+
 def _must_send_groups(record: CodeRecord) -> list[tuple[list[str], str | None]]:
     """The required response fields, those under one condition together, in order."""
-    groups: dict[str | None, list[str]] = {}
-    for header in must_send(record):
-        groups.setdefault(header.condition, []).append(header.name)
-    return [(names, condition) for condition, names in groups.items()]
+    return grouped(must_send(record), lambda h: h.condition)
 
 
 def _must_send(record: CodeRecord) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.columns import COLUMNS
+from generator.columns import COLUMNS, grouped
 from generator.escape import anchor, inert
 from generator.headers import header_uses
-from generator.model import CodeRecord
+from generator.model import CodeRecord, HeaderUse
 from generator.pages import code_src
 from generator.site import Site
 from generator.urls import url_of
@@ -20,6 +20,12 @@ WHERE_SEEN = {
     "internal": "only inside the product, never on the wire",
 }
 SIDES = {"client": "the client", "server": "the origin server", "proxy": "the CDN or proxy"}
+
+
+def _level(header: HeaderUse) -> str:
+    """'MUST' or 'MUST, if a 200 to the same request would have sent it'."""
+    level = header.requirement.upper()
+    return f"{level}, {header.condition}" if header.condition else level
 
 
 def _join(items: list[Markup]) -> Markup:
@@ -53,11 +59,18 @@ def glance(record: CodeRecord, site: Site, root: str) -> list[tuple[str, Markup]
     for key in ("cacheable", "retry", "body"):
         column = COLUMNS[key]
         facts.append((column.label, column.cell(record)))
-    required = [
-        Markup("<code>{}</code> ({})").format(inert(h.name), inert(h.level))
-        for h in header_uses(record)
-        if h.where == "response" and h.requirement in ("must", "should")
-    ]
+    required = tuple(
+        h for h in header_uses(record) if h.where == "response" and h.requirement != "may"
+    )
     if required:
-        facts.append(("Response headers", Markup("; ").join(required)))
+        facts.append(
+            (
+                "Response headers",
+                Markup("; ").join(
+                    _join([Markup("<code>{}</code>").format(inert(n)) for n in names])
+                    + inert(f" ({level})")
+                    for names, level in grouped(required, _level)
+                ),
+            )
+        )
     return facts
