@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator import prose
 from generator.columns import COLUMNS, grouped
 from generator.escape import anchor, inert
 from generator.headers import header_uses
@@ -19,7 +20,6 @@ WHERE_SEEN = {
     "client-and-logs": "in the response and in the logs",
     "internal": "only inside the product, never on the wire",
 }
-SIDES = {"client": "the client", "server": "the origin server", "proxy": "the CDN or proxy"}
 
 
 def _level(header: HeaderUse) -> str:
@@ -48,14 +48,13 @@ def glance(record: CodeRecord, site: Site, root: str) -> list[tuple[str, Markup]
         facts.append(("Sent by", inert(record.vendor_names)))
         seen = dict.fromkeys(WHERE_SEEN[use.seen_by] for use in record.vendors)
         facts.append(("Where you see it", inert("; ".join(seen))))
-        sides = [
-            SIDES[side] for side in SIDES if any(getattr(use.fixes, side) for use in record.vendors)
-        ]
-        if sides:
-            facts.append(("Who can fix it", inert(", ".join(sides))))
     instead = list(dict.fromkeys(code for alt in record.when_not_to_use for code in alt.instead))
     if instead:
         facts.append(("Alternatives", _join([link(code) for code in instead[:5]])))
+    fixes = record.fixes or next((u.fixes for u in record.vendors if u.fixes.sides()), None)
+    if fixes is not None:
+        for label, items in fixes.sides():
+            facts.append((label, prose.render(items[0], root).inline))
     for key in ("cacheable", "retry", "body"):
         column = COLUMNS[key]
         facts.append((column.label, column.cell(record)))

@@ -398,6 +398,17 @@ class Fixes(Strict):
         default_factory=list, description="What to change in the CDN, proxy or load balancer."
     )
 
+    def sides(self) -> list[tuple[str, list[Markdown]]]:
+        """(label, items) for each side that has advice, in reading order."""
+        return [(label, getattr(self, side)) for side, label in FIX_SIDES if getattr(self, side)]
+
+
+FIX_SIDES = (
+    ("client", "As the client"),
+    ("server", "On the server"),
+    ("proxy", "In the CDN, proxy or load balancer"),
+)
+
 
 class VendorUse(Strict):
     vendor: PlainLine = Field(description="Who uses the code: 'nginx', 'Cloudflare', ...")
@@ -449,6 +460,13 @@ class CodeRecord(Strict):
     )
     when_not_to_use: list[Alternative] = Field(
         default_factory=list, description="Where it is wrong, each with the better code."
+    )
+    fixes: Fixes | None = Field(
+        default=None,
+        description=(
+            "Registered error codes: how to fix it, from each side. The first item of each "
+            "side is the one line the At a glance block shows, so keep it short."
+        ),
     )
     examples: list[Example] = Field(min_length=1, description="Real exchanges.")
     best_practices: list[Markdown] = Field(min_length=1)

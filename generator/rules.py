@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from generator import httpmsg, prose, rfc
 from generator.headers import always_sends_for
-from generator.model import CodeRecord, Comparison, Guide, GuideQuestion, Prose
+from generator.model import CodeRecord, Comparison, Fixes, Guide, GuideQuestion, Prose
 from generator.problems import Problem, Source
 from generator.sections import sections_of
 from generator.site import Site
@@ -131,6 +131,39 @@ def check_examples(record: CodeRecord, source: Source) -> list[Problem]:
 # --------------------------------------------------------------------------- one record
 
 
+GLANCE_LINE_LIMIT = 200
+
+
+def _fix_problems(record: CodeRecord, source: Source) -> list[Problem]:
+    """Record-level fixes belong to registered error codes; a vendor code's fixes belong
+    to each vendor use. The first line of each side is shown At a glance: keep it short."""
+    problems = []
+    if record.fixes is not None and not (record.registered and record.is_error):
+        where = "each vendor use's 'fixes'" if record.vendors else "no 'fixes'"
+        problems.append(
+            source.problem(
+                ("fixes",), f"only registered 4xx and 5xx codes carry 'fixes' (expected {where})"
+            )
+        )
+    located: list[tuple[Path_, Fixes]] = [
+        (("vendors", i, "fixes"), u.fixes) for i, u in enumerate(record.vendors)
+    ]
+    if record.fixes is not None:
+        located.insert(0, (("fixes",), record.fixes))
+    for path, fixes in located:
+        for side in ("client", "server", "proxy"):
+            items = getattr(fixes, side)
+            if items and len(items[0]) > GLANCE_LINE_LIMIT:
+                problems.append(
+                    source.problem(
+                        (*path, side, 0),
+                        f"{len(items[0])} characters (expected at most {GLANCE_LINE_LIMIT}: "
+                        "the first item is the one line shown At a glance)",
+                    )
+                )
+    return problems
+
+
 def check_record(record: CodeRecord, source: Source, stem: str) -> list[Problem]:
     problems: list[Problem] = []
 
@@ -161,6 +194,7 @@ def check_record(record: CodeRecord, source: Source, stem: str) -> list[Problem]
             "an unregistered code needs at least one vendor use "
             "(expected 'specification' for a registered code, or 'vendors')",
         )
+    problems += _fix_problems(record, source)
     if record.properties.redirect is not None and record.class_digit != 3:
         add(("properties", "redirect"), "only 3xx codes are redirects (expected no 'redirect')")
     if rfc.never_has_content(record.code) and record.properties.body != "none":

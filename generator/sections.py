@@ -18,6 +18,10 @@ def _always(record: CodeRecord) -> bool:
     return True
 
 
+def _has_fixes(record: CodeRecord) -> bool:
+    return record.fixes is not None or any(use.fixes.sides() for use in record.vendors)
+
+
 @dataclass(frozen=True)
 class Section:
     id: str
@@ -34,21 +38,25 @@ class Section:
         return f"code/{self.id}.md.j2"
 
 
+# The answer first (the At a glance block sits above these), the depth after: a reader
+# comes with "which code?" or "how do I fix it?"; the precise meaning, the exchanges and the
+# tables are there for the reader who stays.
 CODE_SECTIONS: tuple[Section, ...] = (
-    Section("meaning", "Meaning"),
-    Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors)),
     Section("when-to-use", "When to use", applies=lambda r: bool(r.when_to_use)),
     Section("when-not-to-use", "When not to use", applies=lambda r: bool(r.when_not_to_use)),
+    Section("how-to-fix", "How to fix it", applies=_has_fixes),
+    Section("meaning", "Meaning"),
+    Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors)),
     Section(
         "examples",
         lambda r: "Examples" if len(r.examples) > 1 else "Example",
         searchable=False,
     ),
+    Section("headers", "Headers"),
     Section("comparison", "Comparison", searchable=False),
     Section("best-practices", "Best practices"),
     Section("common-mistakes", "Common mistakes"),
     Section("faq", "FAQ"),
-    Section("headers", "Headers"),
     Section("properties", "Properties", searchable=False),
     Section("in-code", "In code"),
     Section("specification", "Specification"),

@@ -472,3 +472,21 @@ def test_example_responses_are_read_by_a_conforming_parser(tmp_path, headers, ex
         f"examples[0].steps[0].response: not a valid HTTP/1.1 response: {expected}" in p
         for p in problems
     ), problems
+
+
+def test_fixes_on_a_success_code_are_refused(tmp_path):
+    broken = record(200, fixes={"client": ["Nothing to fix."]})
+    data = write_dataset(tmp_path, [broken, record(204), record(404), unofficial(499)])
+    (problem,) = problems_for(data)
+    assert "200.yaml:" in problem
+    assert "fixes: only registered 4xx and 5xx codes carry 'fixes' (expected no 'fixes')" in problem
+
+
+def test_a_fix_line_too_long_for_the_glance_is_refused(tmp_path):
+    long_line = "Wait a while and try again, " * 10
+    broken = record(404, fixes={"client": [long_line.strip()], "server": ["Check the route."]})
+    data = write_dataset(tmp_path, [record(200), record(204), broken, unofficial(499)])
+    (problem,) = problems_for(data)
+    assert "404.yaml:" in problem
+    assert "fixes.client[0]:" in problem
+    assert "the first item is the one line shown At a glance" in problem

@@ -66,9 +66,20 @@ def test_one_page_per_code_and_class_plus_home_and_comparisons(small_site):
 def test_code_page_has_every_section_in_order(rendered, small_site):
     _, body = split(rendered["200.md"])
     assert body.lstrip().startswith("# 200 OK\n")
-    expected = [s.heading(small_site.codes[200]) for s in CODE_SECTIONS if s.id != "who-uses-it"]
+    # 200 is a success code of no vendor: nothing to fix, nobody else's meaning.
+    absent = {"who-uses-it", "how-to-fix"}
+    expected = [s.heading(small_site.codes[200]) for s in CODE_SECTIONS if s.id not in absent]
     assert headings(body) == expected
     assert "Example" in expected  # the fixture record has one example
+
+
+def test_code_page_answers_before_it_explains(rendered):
+    """The reader's question first: when (not) to use it before the meaning in depth,
+    the exchanges, the tables and the FAQ."""
+    order = headings(split(rendered["404.md"])[1])
+    answer = [order.index(h) for h in ("When to use", "When not to use")]
+    depth = [order.index(h) for h in ("Meaning", "Headers", "FAQ", "Specification")]
+    assert max(answer) < min(depth), order
 
 
 def test_unofficial_page_is_marked_and_has_vendor_section(rendered):
@@ -230,3 +241,19 @@ def test_a_redirect_inherits_retry_after_from_rfc_9110(tmp_path):
     assert "<td>MAY</td>" in row
     assert "minimum time to wait before following the redirect" in row
     assert "RFC 9110 section 10.2.3" in row
+
+
+def test_fixes_reach_the_glance_and_their_own_section(tmp_path):
+    fixes = {
+        "client": ["Check the URL for typos.", "Search the site."],
+        "server": ["Add a redirect from the old URL."],
+    }
+    records = [record(200), record(204), record(404, fixes=fixes), unofficial(499)]
+    site = load_site(write_dataset(tmp_path, records))
+    _, body = split(render_all(site, plan(site), SITE_URL)["404.md"])
+    glance = body[body.index('aria-label="At a glance"') : body.index("</section>")]
+    assert "<dt>As the client</dt>\n<dd>Check the URL for typos.</dd>" in glance
+    assert "<dt>On the server</dt>\n<dd>Add a redirect from the old URL.</dd>" in glance
+    assert "Search the site." not in glance  # only the first line of each side
+    fix_section = body[body.index("## How to fix it") : body.index("## Meaning")]
+    assert "<li>Search the site.</li>" in fix_section
