@@ -68,6 +68,26 @@ def _content_length(message: httpmsg.Message) -> str | None:
     return None
 
 
+# What a code block shows without sideways scrolling on a laptop (about 80 characters of
+# the page's monospace type at 1280 px); wider header lines wrap on the page instead.
+JSON_LINE_LIMIT = 80
+
+
+def _wide_json_line(message: httpmsg.Message) -> str | None:
+    """A JSON body is written the way a reader can read it: one member per line."""
+    content_type = (message.header("Content-Type") or "").split(";")[0].strip().lower()
+    if not (content_type.endswith("/json") or content_type.endswith("+json")):
+        return None
+    for number, line in enumerate(message.body.split("\n"), start=1):
+        if len(line) > JSON_LINE_LIMIT:
+            return (
+                f"line {number} of the JSON body is {len(line)} characters (expected at most "
+                f"{JSON_LINE_LIMIT}: pretty-print the body with 2-space indentation, and update "
+                "Content-Length)"
+            )
+    return None
+
+
 def check_examples(record: CodeRecord, source: Source) -> list[Problem]:
     problems: list[Problem] = []
     seen_own_code = False
@@ -87,6 +107,9 @@ def check_examples(record: CodeRecord, source: Source) -> list[Problem]:
         if isinstance(message, str):
             problems.append(source.problem(path, message))
             continue
+        wide = _wide_json_line(message)
+        if wide:
+            problems.append(source.problem(path, wide))
         request = requests.get((*path[:-1], "request")) if kind == "response" else None
         if kind == "request":
             # Checked with its response: a request shown alone may stop after its header

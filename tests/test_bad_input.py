@@ -490,3 +490,23 @@ def test_a_fix_line_too_long_for_the_glance_is_refused(tmp_path):
     assert "404.yaml:" in problem
     assert "fixes.client[0]:" in problem
     assert "the first item is the one line shown At a glance" in problem
+
+
+def test_a_one_line_json_body_too_wide_to_read_is_refused(tmp_path):
+    body = (
+        '{"type": "about:blank", "title": "Not Found", "detail": "No product has the SKU A10021."}'
+    )
+    response = (
+        "HTTP/1.1 404 Not Found\n"
+        "Content-Type: application/json\n"
+        f"Content-Length: {len(body)}\n\n{body}\n"
+    )
+    broken = record(404, examples=[{"title": "A miss", "steps": [{"response": response}]}])
+    data = write_dataset(tmp_path, [record(200), record(204), broken, unofficial(499)])
+    (problem,) = problems_for(data)
+    assert "404.yaml:" in problem
+    assert (
+        f"examples[0].steps[0].response: line 1 of the JSON body is {len(body)} characters"
+        in problem
+    )
+    assert "pretty-print the body" in problem
