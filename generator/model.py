@@ -518,10 +518,15 @@ class CodeRecord(Strict):
     def title(self) -> str:
         """The code as people name it: '404 Not Found'. A code the registry lists as
         '(Unused)' keeps the name it is searched by: '418 I'm a teapot (Unused)'."""
+        return f"{self.code} {self.name}"
+
+    @property
+    def name(self) -> str:
+        """The title without the number: 'Not Found', "I'm a teapot (Unused)"."""
         spec = self.specification
         if spec is not None and spec.status == "unused" and spec.previous_names:
-            return f"{self.code} {spec.previous_names[0].name} {self.phrase}"
-        return f"{self.code} {self.phrase}"
+            return f"{spec.previous_names[0].name} {self.phrase}"
+        return self.phrase
 
     @property
     def vendor_names(self) -> str:

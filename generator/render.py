@@ -19,9 +19,10 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import api, prose, urls
+from generator import api, prose, sequence, urls
 from generator.columns import COLUMNS, property_rows
 from generator.escape import anchor, inert
+from generator.exchanges import shown_steps
 from generator.glance import glance
 from generator.headers import header_uses
 from generator.kinds import kind_of
@@ -132,6 +133,8 @@ def environment(site: Site) -> jinja2.Environment:
         api=_ApiPaths,
         header_uses=header_uses,
         glance=glance,
+        shown_steps=shown_steps,
+        sequence_diagram=sequence.diagram,
     )
     return env
 
