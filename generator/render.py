@@ -46,11 +46,16 @@ class TemplateError(Exception):
 
 
 def fence(text: str, language: str = "", title: str = "") -> Markup:
-    """A fenced code block whose fence is longer than any backtick run inside."""
+    """A fenced code block whose fence is longer than any backtick run inside. A titled
+    block is an example message (Request, Response, Log): class ``message``, whose long
+    lines wrap on the page rather than scroll."""
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     ticks = "`" * max(3, longest + 1)
-    label = f' title="{inert(title)}"' if title else ""
-    return Markup(f"{ticks} {language}{label}\n{text.rstrip()}\n{ticks}")
+    if title:
+        info = f' {{ .{language or "text"} .message title="{inert(title)}" }}'
+    else:
+        info = f" {language}"
+    return Markup(f"{ticks}{info}\n{text.rstrip()}\n{ticks}")
 
 
 @jinja2.pass_context

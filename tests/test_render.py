@@ -130,8 +130,8 @@ def test_a_change_in_a_record_shows_in_every_table(tmp_path):
 
 def test_examples_are_fenced_http_blocks_with_titles(rendered):
     _, body = split(rendered["200.md"])
-    assert '``` http title="Request"\nGET /thing HTTP/1.1' in body
-    assert '``` http title="Response"\nHTTP/1.1 200 OK' in body
+    assert '``` { .http .message title="Request" }\nGET /thing HTTP/1.1' in body
+    assert '``` { .http .message title="Response" }\nHTTP/1.1 200 OK' in body
 
 
 def test_fence_is_longer_than_any_backticks_inside():
