@@ -25,6 +25,7 @@ from generator.loader import load_site
 from generator.nav import navigation
 from generator.problems import DataError
 from generator.render import TemplateError, render_all
+from generator.shareimage import share_images
 from generator.statics import static_files
 from generator.urls import url_of
 
@@ -91,10 +92,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages_markdown = render_all(site, pages, site_url)
     except TemplateError as exc:
         raise PluginError(str(exc)) from None
-    outputs = {
+    cache = Path(config.config_file_path).parent / ".cache" / "share-images"
+    outputs: dict[str, str | bytes] = {
         **pages_markdown,
         **static_files(site, site_url),
         **api_files(site, site_url),
+        **share_images(site, cache),
     }
     for src, content in outputs.items():
         existing = files.get_file_from_path(src)

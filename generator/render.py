@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import api, prose, sequence, urls
+from generator import api, prose, sequence, shareimage, urls
 from generator.columns import COLUMNS, property_rows
 from generator.escape import anchor, inert
 from generator.exchanges import shown_steps
@@ -154,7 +154,15 @@ def front_matter(page: Page, site: Site, site_url: str) -> dict:
         "search": {"boost": page.search_boost},
         **({"hide": page.hide} if page.hide else {}),
         "jsonld": kind_of(page).jsonld(page, site, site_url),
+        **_share_image(page, site_url),
     }
+
+
+def _share_image(page: Page, site_url: str) -> dict[str, str]:
+    record = page.context.get("record")
+    if record is None:
+        return {}
+    return {"og_image": urls.absolute(site_url, shareimage.image_src(record.code))}
 
 
 def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) -> str:
