@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from generator import httpmsg, prose, rfc
 from generator.headers import always_sends_for
-from generator.model import CodeRecord, Comparison, Fixes, Guide, GuideQuestion, Prose
+from generator.model import FIX_SIDES, CodeRecord, Comparison, Fixes, Guide, GuideQuestion, Prose
 from generator.problems import Problem, Source
 from generator.sections import sections_of
 from generator.site import Site
@@ -156,11 +156,37 @@ def check_examples(record: CodeRecord, source: Source) -> list[Problem]:
 
 GLANCE_LINE_LIMIT = 200
 
+# The sides every registered error code must advise on: At a glance shows their first lines.
+REQUIRED_FIX_SIDES = ("client", "server")
+MISSING_FIXES = (
+    "missing 'fixes' for a registered error code (expected client and server advice: "
+    "the At a glance block shows their first lines)"
+)
+
+
+def _missing_fix_problems(record: CodeRecord, source: Source) -> list[Problem]:
+    """A registered 4xx or 5xx code tells the reader what to do now, on both sides."""
+    if not (record.registered and record.is_error):
+        return []
+    if record.fixes is None:
+        return [source.problem(("fixes",), MISSING_FIXES)]
+    labels = dict(FIX_SIDES)
+    return [
+        source.problem(
+            ("fixes", side),
+            f"no advice for a registered error code (expected at least one item: the first "
+            f"is shown At a glance as '{labels[side]}')",
+        )
+        for side in REQUIRED_FIX_SIDES
+        if not getattr(record.fixes, side)
+    ]
+
 
 def _fix_problems(record: CodeRecord, source: Source) -> list[Problem]:
-    """Record-level fixes belong to registered error codes; a vendor code's fixes belong
-    to each vendor use. The first line of each side is shown At a glance: keep it short."""
-    problems = []
+    """Record-level fixes belong to registered error codes, which must have them; a vendor
+    code's fixes belong to each vendor use. The first line of each side is shown At a
+    glance: keep it short."""
+    problems = _missing_fix_problems(record, source)
     if record.fixes is not None and not (record.registered and record.is_error):
         where = "each vendor use's 'fixes'" if record.vendors else "no 'fixes'"
         problems.append(

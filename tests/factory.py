@@ -72,14 +72,19 @@ def record(code: int, **overrides: Any) -> dict[str, Any]:
     }
     if code == 200:
         data["when_not_to_use"] = [{"case": "When nothing is sent back.", "instead": [204]}]
+    if code >= 400:  # a registered error code must say what each side does now
+        data["fixes"] = {
+            "client": [f"Change the request that got {code}."],
+            "server": [f"Check the log entry for the {code}."],
+        }
     data.update(copy.deepcopy(overrides))
     return data
 
 
 def unofficial(code: int, **overrides: Any) -> dict[str, Any]:
     data = record(code)
-    for key in ("specification", "use_when", "when_to_use", "when_not_to_use"):
-        data.pop(key)
+    for key in ("specification", "use_when", "when_to_use", "when_not_to_use", "fixes"):
+        data.pop(key, None)
     data["properties"]["cacheable_by_default"] = False
     data["examples"][0]["steps"] = [
         {

@@ -510,3 +510,29 @@ def test_a_one_line_json_body_too_wide_to_read_is_refused(tmp_path):
         in problem
     )
     assert "pretty-print the body" in problem
+
+
+def test_a_registered_error_code_without_fixes_is_refused(tmp_path):
+    broken = record(404)
+    del broken["fixes"]
+    data = write_dataset(tmp_path, [record(200), record(204), broken, unofficial(499)])
+    (problem,) = problems_for(data)
+    assert problem.startswith("data/codes/404.yaml:")
+    assert (
+        "fixes: missing 'fixes' for a registered error code (expected client and server "
+        "advice: the At a glance block shows their first lines)"
+    ) in problem
+
+
+@pytest.mark.parametrize(
+    ("side", "label"), [("client", "As the client"), ("server", "On the server")]
+)
+def test_fixes_without_client_or_server_advice_are_refused(tmp_path, side, label):
+    broken = record(404)
+    broken["fixes"][side] = []
+    broken["fixes"]["proxy"] = ["Raise the proxy's limit."]  # other advice does not stand in
+    data = write_dataset(tmp_path, [record(200), record(204), broken, unofficial(499)])
+    (problem,) = problems_for(data)
+    assert problem.startswith("data/codes/404.yaml:")
+    assert f"fixes.{side}: no advice for a registered error code" in problem
+    assert f"shown At a glance as '{label}'" in problem

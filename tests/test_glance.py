@@ -34,6 +34,8 @@ def test_every_code_page_starts_its_glance_in_the_first_phone_screen(browser, se
             assert "Alternatives" in terms, code
         if not record.registered:
             assert {"Sent by", "Where you see it"} <= set(terms), code
+        elif record.is_error:  # what to do now, on each side, from the first fix lines
+            assert {"As the client", "On the server"} <= set(terms), (code, terms)
     context.close()
 
 
