@@ -53,7 +53,10 @@ def glance(record: CodeRecord, site: Site, root: str) -> list[tuple[str, Markup]
         facts.append(("Alternatives", _join([link(code) for code in instead[:5]])))
     fixes = record.fixes or next((u.fixes for u in record.vendors if u.fixes.sides()), None)
     if fixes is not None:
-        for label, items in fixes.sides():
+        # A registered code's proxy advice waits in "How to fix it"; for a CDN's or a
+        # proxy's own code, what to change there is often the answer.
+        only = ("client", "server") if record.registered else ()
+        for label, items in fixes.sides(only):
             facts.append((label, prose.render(items[0], root).inline))
     for key in ("cacheable", "retry", "body"):
         column = COLUMNS[key]

@@ -398,9 +398,14 @@ class Fixes(Strict):
         default_factory=list, description="What to change in the CDN, proxy or load balancer."
     )
 
-    def sides(self) -> list[tuple[str, list[Markdown]]]:
-        """(label, items) for each side that has advice, in reading order."""
-        return [(label, getattr(self, side)) for side, label in FIX_SIDES if getattr(self, side)]
+    def sides(self, only: tuple[str, ...] = ()) -> list[tuple[str, list[Markdown]]]:
+        """(label, items) for each side that has advice (of ``only``, if given), in
+        reading order."""
+        return [
+            (label, getattr(self, side))
+            for side, label in FIX_SIDES
+            if getattr(self, side) and (not only or side in only)
+        ]
 
 
 FIX_SIDES = (

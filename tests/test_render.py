@@ -248,6 +248,7 @@ def test_fixes_reach_the_glance_and_their_own_section(tmp_path):
     fixes = {
         "client": ["Check the URL for typos.", "Search the site."],
         "server": ["Add a redirect from the old URL."],
+        "proxy": ["Check the CDN's routing rules."],
     }
     records = [record(200), record(204), record(404, fixes=fixes), unofficial(499)]
     site = load_site(write_dataset(tmp_path, records))
@@ -256,5 +257,7 @@ def test_fixes_reach_the_glance_and_their_own_section(tmp_path):
     assert "<dt>As the client</dt>\n<dd>Check the URL for typos.</dd>" in glance
     assert "<dt>On the server</dt>\n<dd>Add a redirect from the old URL.</dd>" in glance
     assert "Search the site." not in glance  # only the first line of each side
+    assert "CDN" not in glance  # a registered code's proxy advice stays in its section
     fix_section = body[body.index("## How to fix it") : body.index("## Meaning")]
     assert "<li>Search the site.</li>" in fix_section
+    assert "routing rules" in fix_section
