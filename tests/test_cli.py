@@ -355,3 +355,15 @@ def test_installed_console_script():
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("404 Not Found\n")
+
+
+def test_a_checkout_reads_its_own_records(monkeypatch, tmp_path):
+    """Inside a checkout an edited record shows at once; STATUS_DATA_DIR overrides it;
+    an installed copy with no checkout around it reads the records it carries."""
+    assert cli.default_data() == REPO / "data"
+    monkeypatch.setenv("STATUS_DATA_DIR", str(tmp_path))
+    assert cli.default_data() == tmp_path
+    monkeypatch.delenv("STATUS_DATA_DIR")
+    monkeypatch.setattr(cli, "CHECKOUT", tmp_path)
+    assert cli.default_data() == cli.BUNDLED
+    assert cli.BUNDLED.parts[-2:] == ("generator", "data")
