@@ -77,6 +77,9 @@ def _check(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from generator.schema import write_all
 
+    if args.data == BUNDLED:
+        _error("schema rewrites data/*.schema.json of a checkout: run it inside one")
+        return 1
     try:
         for path in write_all(args.data):
             print(f"wrote {path}")

@@ -367,3 +367,10 @@ def test_a_checkout_reads_its_own_records(monkeypatch, tmp_path):
     monkeypatch.setattr(cli, "CHECKOUT", tmp_path)
     assert cli.default_data() == cli.BUNDLED
     assert cli.BUNDLED.parts[-2:] == ("generator", "data")
+
+
+def test_schema_never_writes_into_the_installed_package(monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "CHECKOUT", tmp_path)
+    result = run("schema")
+    assert result.returncode == 1
+    assert "run it inside one" in result.stderr
