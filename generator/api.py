@@ -222,21 +222,27 @@ def _dump(model: BaseModel) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def code_document(record: CodeRecord, site_url: str) -> str:
+    """The text of a code's file (``code_path``), as published."""
+    return _dump(code_file(record, site_url))
+
+
+def index_document(records: list[CodeRecord], site_url: str) -> str:
+    """The text of the index (``INDEX``) of ``records``."""
+    return _dump(
+        ApiIndex(version=VERSION, count=len(records), codes=[summary(r, site_url) for r in records])
+    )
+
+
 def api_files(site: Site, site_url: str) -> dict[str, str]:
     """Every API file, by path under the site root."""
     records = [site.codes[c] for c in sorted(site.codes)]
     files = {
-        INDEX: _dump(
-            ApiIndex(
-                version=VERSION,
-                count=len(records),
-                codes=[summary(r, site_url) for r in records],
-            )
-        ),
+        INDEX: index_document(records, site_url),
         COMPARISONS: _dump(comparisons_file(site, site_url)),
     }
     for record in records:
-        files[code_path(record.code)] = _dump(code_file(record, site_url))
+        files[code_path(record.code)] = code_document(record, site_url)
     if site.guide is not None:
         files[GUIDE] = _dump(
             ApiGuide(version=VERSION, url=absolute(site_url, GUIDE_SRC), guide=site.guide)

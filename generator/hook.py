@@ -27,7 +27,7 @@ from generator.problems import DataError
 from generator.render import TemplateError, render_all
 from generator.shareimage import share_images
 from generator.statics import static_files
-from generator.urls import url_of
+from generator.urls import DEFAULT_SITE_URL, url_of
 
 _state: dict = {}
 log = logging.getLogger("mkdocs.plugins.generator")
@@ -53,8 +53,28 @@ def data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "data"
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def site_url_note(command: str | None, site_url: str | None) -> tuple[int, str] | None:
+    """What to say when a build would publish the placeholder address: for a build, a
+    note (INFO: strict mode fails on warnings, and local builds are fine without an
+    address); for gh-deploy, which publishes, a warning that fails a strict deploy."""
+    if command not in ("build", "gh-deploy") or (site_url or "") != DEFAULT_SITE_URL:
+        return None
+    level = logging.WARNING if command == "gh-deploy" else logging.INFO
+    return level, (
+        f"SITE_URL is not set: canonical URLs, the sitemap and JSON-LD point at the "
+        f"placeholder {DEFAULT_SITE_URL} (set SITE_URL to the address the site will have)"
+    )
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.pop("writing", None)
+    note = site_url_note(_state.get("command"), config.site_url)
+    if note is not None:
+        log.log(*note)
     # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set; the
     # last commit's time makes two builds of one commit byte-identical.
     if "SOURCE_DATE_EPOCH" not in os.environ:

@@ -6,6 +6,10 @@ It is MkDocs' own rule with ``use_directory_urls`` (the default this site relies
 
 from __future__ import annotations
 
+# Where links point when SITE_URL is not set: a placeholder host. mkdocs.yml names the
+# same default (site_url: !ENV [SITE_URL, ...]); a test keeps the two equal.
+DEFAULT_SITE_URL = "https://http-status-codes.example.org/"
+
 
 def url_of(src: str) -> str:
     """The directory URL of a source file, relative to the site root (``202.md`` -> ``202/``)."""

@@ -14,6 +14,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.preview import SiteHandler
+
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,24 +38,12 @@ def chromium_path() -> str | None:
     return shutil.which("chromium")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site as static hosts do: 404.html, with status 404, for misses."""
+class _Quiet(SiteHandler):
+    """Serves a built site as static hosts do (404.html, with status 404, for misses),
+    without a log line per request."""
 
     def log_message(self, *args: object) -> None:
         pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 class _Compressed(_Quiet):

@@ -101,7 +101,7 @@ def test_check_reads_the_folder_the_build_reads(tmp_path, monkeypatch, capsys):
 def test_schema_into_a_folder_that_cannot_be_written_is_one_line(tmp_path, capsys):
     assert cli.main(["schema", str(tmp_path / "no" / "such" / "folder")]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: cannot write ") and err.count("\n") == 1
+    assert err.startswith("http-status: cannot write ") and err.count("\n") == 1
     assert "Traceback" not in err
 
 
