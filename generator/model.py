@@ -19,17 +19,9 @@ from generator import prose
 
 # --------------------------------------------------------------------------- text types
 
-# Characters no record needs and that can disguise text: C0 and C1 controls (but tab and
-# line feed), bidirectional overrides and isolates (the "Trojan Source" trick), zero-width
-# characters and other invisible format characters, and the Unicode line separators.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]"
-)
-
 
 def _visible(value: str) -> str:
-    match = _INVISIBLE.search(value)
+    match = prose.INVISIBLE.search(value)
     if match:
         char = match.group()
         name = unicodedata.name(char, "a control character")

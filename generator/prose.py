@@ -65,6 +65,14 @@ STRUCTURE = {
 # /4xx.md, /compare/401-403-404.md, optionally with a #section. ASCII only.
 INTERNAL = re.compile(r"^/((?:[a-z0-9-]+/)*[a-z0-9-]+\.md)(?:#([a-z0-9-]+))?$", re.ASCII)
 _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
+# Characters no record needs and that can disguise text: C0 and C1 controls (but tab and
+# line feed), bidirectional overrides and isolates (the "Trojan Source" trick), zero-width
+# characters and other invisible format characters, and the Unicode line separators.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]"
+)
+
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 
 TARGET_EXPECTED = (
@@ -263,14 +271,24 @@ def _plain_paragraph(text: str) -> str:
 @cache
 def _render(text: str, root: str) -> Rendered:
     if _PLAIN_LINE.match(text) and not text.endswith("  "):
-        return Rendered(Markup(sanitize(_plain_paragraph(text))), (), ())
-    _MD.reset()
-    _MD.prose_problems = []
-    _MD.prose_targets = []
-    _MD.prose_root = root
-    produced = _MD.convert(text)
-    checker = _Checker()
-    checker.feed(produced)
-    checker.close()
-    problems = tuple(dict.fromkeys([*_MD.prose_problems, *checker.problems]))
-    return Rendered(Markup(sanitize(produced)), tuple(_MD.prose_targets), problems)
+        produced, targets, problems = _plain_paragraph(text), (), []
+    else:
+        _MD.reset()
+        _MD.prose_problems = []
+        _MD.prose_targets = []
+        _MD.prose_root = root
+        produced = _MD.convert(text)
+        checker = _Checker()
+        checker.feed(produced)
+        checker.close()
+        targets, problems = tuple(_MD.prose_targets), [*_MD.prose_problems, *checker.problems]
+    cleaned = sanitize(produced)
+    # A character reference (&#27;, &#x202E;) brings back what the record's own text may
+    # not contain: the page would carry a terminal escape or a bidi override.
+    hidden = INVISIBLE.search(html.unescape(cleaned))
+    if hidden:
+        problems.append(
+            f"produces the invisible character U+{ord(hidden.group()):04X}, written as a "
+            "character reference (expected visible text: remove it)"
+        )
+    return Rendered(Markup(cleaned), targets, tuple(dict.fromkeys(problems)))

@@ -824,6 +824,16 @@ _UNICODE = [
     ),
     _line("nul", "a\x00b alert(1)", "NUL byte in text"),
     _line(
+        "charref-escape",
+        "Red &#27;[31mtext&#27;[0m and a bell &#7; alert(1)",
+        "ANSI escapes written as character references: Markdown writes out the controls",
+    ),
+    _line(
+        "charref-bidi",
+        "Safe text &#x202E;)1(trela&#x202C; tail",
+        "a right-to-left override written as a character reference",
+    ),
+    _line(
         "c0-controls",
         "a\x01\x07\x08\x1b[2J\x1b]0;pwned\x07\x7f alert(1)",
         "C0 controls and ANSI escapes that rewrite a terminal when echoed in an error",

@@ -167,6 +167,8 @@ MUST_REFUSE_IN_PROSE = [
     "bidi-rlo",
     "zero-width",
     "c0-controls",
+    "charref-escape",
+    "charref-bidi",
 ]
 
 
