@@ -376,13 +376,15 @@ def test_schema_never_writes_into_the_installed_package(monkeypatch, tmp_path):
     assert "run it inside one" in result.stderr
 
 
-def test_escape_sequences_written_as_entities_do_not_reach_the_terminal(tmp_path):
-    """Records refuse control characters, but Markdown turns character references into
-    characters: the terminal output removes them on its own."""
-    hostile = "Clear &#27;[2J the screen, retitle &#x1b;]0;pwned&#7; it, &#155;31m red."
+def test_escape_sequences_written_as_entities_are_refused_and_never_printed(tmp_path):
+    """Markdown turns character references into characters: a record that writes its
+    controls that way is refused, and the terminal's own filter would remove them."""
+    hostile = "Clear &#27;[2J the screen, retitle &#x1b;]0;pwned&#7; it."
     data = write_dataset(tmp_path, [record(204), record(404), record(200, when_to_use=[hostile])])
     result = run("200", "--data", str(data))
-    assert result.returncode == 0, result.stderr
-    # (&#155; is read as windows-1252, as HTML does: U+203A, a visible character.)
-    assert "Clear [2J the screen, retitle ]0;pwned it, \u203a31m red." in flat(result.stdout)
-    assert not any(c in result.stdout for c in "\x1b\x07\x9b")
+    assert result.returncode == 1
+    assert "200.yaml" in result.stderr and "when_to_use[0]" in result.stderr
+    assert "U+001B" in result.stderr
+    assert not any(c in result.stdout + result.stderr for c in "\x1b\x07")
+    # Defence in depth: the writer's filter removes them from anything it prints.
+    assert clean("a\x1b[2Jb\x07c\u202ed") == "a[2Jbcd"
