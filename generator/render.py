@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import api, prose, urls
+from generator import api, clients, prose, urls
 from generator.columns import COLUMNS, property_rows
 from generator.escape import anchor, inert
 from generator.glance import glance
@@ -113,6 +113,9 @@ def environment(site: Site) -> jinja2.Environment:
         """Record Markdown without its paragraph, for a list item or a table cell."""
         return prose.render(value, context["root"]).inline
 
+    def client_table(code: int) -> clients.Table | None:
+        return clients.table_for(site.clients, code)
+
     env.filters.update(fence=fence, inline=inline)
     env.globals.update(
         site=site,
@@ -132,6 +135,8 @@ def environment(site: Site) -> jinja2.Environment:
         api=_ApiPaths,
         header_uses=header_uses,
         glance=glance,
+        client_table=client_table,
+        link=anchor,
     )
     return env
 

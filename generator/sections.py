@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.model import CodeRecord
+
+if TYPE_CHECKING:
+    from generator.site import Site
 
 
 def _always(record: CodeRecord) -> bool:
     return True
+
+
+def _has_client_table(record: CodeRecord, site: Site) -> bool:
+    return site.clients is not None and site.clients.of(record.code) is not None
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,9 @@ class Section:
     applies: Callable[[CodeRecord], bool] = _always
     # Sections made of tables and raw exchanges stay out of the search index.
     searchable: bool = True
+    # For a section made from data beside the record (data/clients.yaml): whether the
+    # site has that data for this record.
+    applies_in: Callable[[CodeRecord, Site], bool] | None = None
 
     def heading(self, record: CodeRecord) -> str:
         return self.title(record) if callable(self.title) else self.title
@@ -39,6 +50,7 @@ CODE_SECTIONS: tuple[Section, ...] = (
     Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors)),
     Section("when-to-use", "When to use", applies=lambda r: bool(r.when_to_use)),
     Section("when-not-to-use", "When not to use", applies=lambda r: bool(r.when_not_to_use)),
+    Section("clients", "How clients react", searchable=False, applies_in=_has_client_table),
     Section(
         "examples",
         lambda r: "Examples" if len(r.examples) > 1 else "Example",
@@ -56,6 +68,11 @@ CODE_SECTIONS: tuple[Section, ...] = (
 )
 
 
-def sections_of(record: CodeRecord) -> list[Section]:
-    """The sections the page of ``record`` has."""
-    return [s for s in CODE_SECTIONS if s.applies(record)]
+def sections_of(record: CodeRecord, site: Site | None = None) -> list[Section]:
+    """The sections the page of ``record`` has (in ``site``, for data beside the record)."""
+    return [
+        s
+        for s in CODE_SECTIONS
+        if s.applies(record)
+        and (s.applies_in is None or (site is not None and s.applies_in(record, site)))
+    ]

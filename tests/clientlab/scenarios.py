@@ -143,7 +143,13 @@ def cells(client: str, scenario_id: str, outcome: Outcome, recorder: Recorder) -
     if scenario.reply.kind == "redirect":
         ends = [s for s in seen if s.step == "end"]
         if not ends:
-            return {"result": _outcome_result(outcome)} if scenario_id.endswith("-same") else {}
+            if scenario_id.endswith("-cross"):
+                return {} if client in NO_HEADERS else {"auth_cross": "not-followed"}
+            found = {"result": _outcome_result(outcome), "method": "not-followed"}
+            found["body"] = "not-followed"
+            if client not in NO_HEADERS:
+                found["auth_same"] = "not-followed"
+            return found
         end = ends[0]
         if scenario_id.endswith("-cross"):
             assert end.host == OTHER_HOST, end
