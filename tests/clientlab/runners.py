@@ -195,15 +195,17 @@ def run_chromium_navigation(browser, base: str, actions: list[dict]) -> dict[str
     """Top-level navigations, one tab each: a link followed, or a form posted."""
     context = browser.new_context()
     try:
-        page = context.new_page()
-        return {a["id"]: _navigate(page, base, a) for a in actions}
+        return {a["id"]: _navigate(context, base, a) for a in actions}
     finally:
         context.close()
 
 
-def _navigate(page, base: str, a: dict) -> Outcome:
+def _navigate(context, base: str, a: dict) -> Outcome:
+    """One scenario in a tab of its own: a navigation still settling in a shared tab
+    would interrupt the next one."""
     import urllib.parse
 
+    page = context.new_page()
     statuses: list[int | None] = []
     try:
         for _ in range(a["repeat"]):
@@ -217,6 +219,8 @@ def _navigate(page, base: str, a: dict) -> Outcome:
             statuses.append(response.status if response else None)
     except Exception as exc:
         return Outcome(statuses, str(exc).splitlines()[0])
+    finally:
+        page.close()
     return Outcome(statuses)
 
 
