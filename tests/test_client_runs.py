@@ -67,7 +67,7 @@ def test_what_the_run_measures_is_recorded_as_measured(run, real_data):
             for column, value in found.items():
                 cell = reactions.cells.get(client, {}).get(column)
                 if not isinstance(cell, Measured):
-                    missing.append(f"{client} on {code}, {column}: measured {value!r}, data {cell!r}")
+                    missing.append(f"{client} on {code}, {column}: ran {value!r}, data {cell!r}")
     assert not missing, "\n".join(missing)
 
 

@@ -162,9 +162,10 @@ GOOD = {
 def test_a_valid_client_table_loads_and_reaches_the_page(tmp_path):
     site = load_site(dataset(tmp_path, [table(GOOD)]))
     found = rows(table_of(site, 204))
-    assert found == {"curl": ["Returns it to the caller measured, 7.88.1"], "Go net/http Client": [
-        "Not verified"
-    ]}
+    assert found == {
+        "curl": ["Returns it to the caller measured, 7.88.1"],
+        "Go net/http Client": ["Not verified"],
+    }
 
 
 def test_a_value_outside_the_column_is_refused_with_file_and_field(tmp_path):
