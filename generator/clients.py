@@ -46,6 +46,7 @@ COLUMNS: dict[str, Column] = {
             "raises": "Fails with an error",
             "skips": "Skips it, returns the final response",
             "stays": "Stays on the current page",
+            "hangs": "Waits until the caller's own timeout",
         },
     ),
     "method": Column("POST becomes", {"GET": "GET", "POST": "POST (kept)", **NOT_FOLLOWED}),

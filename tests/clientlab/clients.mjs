@@ -7,7 +7,8 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const axios = require("axios");
-const TIMEOUT = 5000;
+const TIMEOUT = 15000;
+const late = (timedOut) => (timedOut ? "timed out: " : "");
 
 if (process.argv.includes("--versions")) {
   console.log(JSON.stringify({
@@ -33,7 +34,8 @@ async function viaFetch(a) {
     }
     return { statuses };
   } catch (e) {
-    return { statuses, error: `${e.name}: ${e.cause?.code ?? e.message}` };
+    const timedOut = e.name === "TimeoutError" || e.name === "AbortError";
+    return { statuses, error: `${late(timedOut)}${e.name}: ${e.cause?.code ?? e.message}` };
   }
 }
 
@@ -49,7 +51,8 @@ async function viaAxios(a) {
     }
     return { statuses };
   } catch (e) {
-    return { statuses, error: `${e.name}: ${e.code ?? e.message}` };
+    const timedOut = e.code === "ECONNABORTED" || e.code === "ETIMEDOUT";
+    return { statuses, error: `${late(timedOut)}${e.name}: ${e.code ?? e.message}` };
   }
 }
 

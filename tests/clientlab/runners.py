@@ -16,11 +16,12 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
-from clientlab.scenarios import Outcome
+from clientlab.scenarios import TIMED_OUT, Outcome
 
 HERE = Path(__file__).parent
 REPO = HERE.parent.parent
-TIMEOUT = 5
+# Long enough that only a client that waits for ever reaches it, on a loaded machine too.
+TIMEOUT = 15
 
 
 def _threads(actions: list[dict], one: Callable[[dict], Outcome]) -> dict[str, Outcome]:
@@ -29,7 +30,10 @@ def _threads(actions: list[dict], one: Callable[[dict], Outcome]) -> dict[str, O
 
 
 def _error(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
+    """The error as the caller saw it; a timeout is marked: the client was still waiting."""
+    name = type(exc).__name__
+    timed_out = "timeout" in name.lower() or "timed out" in str(exc).lower()
+    return f"{TIMED_OUT if timed_out else ''}{name}: {exc}"
 
 
 def run_requests(actions: list[dict]) -> dict[str, Outcome]:
@@ -108,6 +112,8 @@ def _curl(follow: bool) -> Callable[[list[dict]], dict[str, Outcome]]:
             command += ["-o", "/dev/null", a["url"]] * a["repeat"]
             done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT + 5)
             statuses = [int(s) for s in done.stdout.split()]
+            if done.returncode == 28:  # CURLE_OPERATION_TIMEDOUT
+                return Outcome(statuses, f"{TIMED_OUT}curl exit 28")
             if done.returncode != 0:
                 return Outcome(statuses, f"curl exit {done.returncode}")
             return Outcome(statuses)
@@ -161,7 +167,7 @@ async (actions) => {
     const statuses = [];
     try {
       for (let i = 0; i < a.repeat; i++) {
-        const init = {method: a.method, headers: a.headers, signal: AbortSignal.timeout(5000)};
+        const init = {method: a.method, headers: a.headers, signal: AbortSignal.timeout(15000)};
         if (a.body !== null) init.body = a.body;
         const r = await fetch(a.url, init);
         await r.arrayBuffer();
@@ -169,7 +175,8 @@ async (actions) => {
       }
       return {statuses};
     } catch (e) {
-      return {statuses, error: String(e)};
+      const late = e.name === "TimeoutError" ? "timed out: " : "";
+      return {statuses, error: late + String(e)};
     }
   };
   const out = {};
@@ -218,7 +225,7 @@ def _navigate(context, base: str, a: dict) -> Outcome:
                 response = page.goto(a["url"], timeout=TIMEOUT * 1000)
             statuses.append(response.status if response else None)
     except Exception as exc:
-        return Outcome(statuses, str(exc).splitlines()[0])
+        return Outcome(statuses, _error(exc).splitlines()[0])
     finally:
         page.close()
     return Outcome(statuses)

@@ -15,6 +15,8 @@ from clientlab.server import FORM_BODY, OTHER_HOST, TOKEN, Recorder, Reply
 REDIRECTS = (300, 301, 302, 303, 305, 306, 307, 308)
 INTERIM = (100, 101, 102, 103, 104)
 RETRY_AFTER = "1"
+# How the runners (runners.py, clients.mjs) mark an error that was their own time limit.
+TIMED_OUT = "timed out: "
 # A retry at least this long after the first request waited for Retry-After (1 s).
 WAITED = 0.9
 
@@ -129,6 +131,9 @@ def applies(client: str, scenario_id: str) -> bool:
 
 
 def _outcome_result(outcome: Outcome) -> str:
+    if outcome.error is not None and outcome.error.startswith(TIMED_OUT):
+        # Nothing came back before the runner's own time limit: the client was still waiting.
+        return "hangs"
     if outcome.error is not None:
         # A navigation to a response with no content is cancelled: the page stays.
         return "stays" if "ERR_ABORTED" in outcome.error else "raises"
