@@ -7,10 +7,12 @@ removed. Output is compact and in a fixed order, and reads no clock.
 from __future__ import annotations
 
 import json
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator import schema, urls
+from generator.clients import ClientsFile, table_for
 from generator.columns import COLUMNS
 from generator.jsonld import absolute, plain
 from generator.model import CodeRecord, Guide, RegistryStatus
@@ -94,6 +96,27 @@ class ApiPlain(_Api):
     faq: list[ApiFaq]
 
 
+class ApiClientCell(_Api):
+    how: Literal["measured", "cited", "not verified"]
+    value: str | None = Field(description="The value's id (generator.clients); null if unchecked.")
+    text: str = Field(description="The cell as the page prints it.")
+    version: str | None = Field(description="Measured cells: the client version measured.")
+    source: str | None = Field(description="Cited cells: the documentation or source cited.")
+
+
+class ApiClientRow(_Api):
+    client: str
+    name: str
+    setup: str | None
+    cells: dict[str, ApiClientCell] = Field(description="Column id to cell.")
+
+
+class ApiClients(_Api):
+    scenario: str = Field(description="What the test server sent, as plain text.")
+    columns: dict[str, str] = Field(description="Column id to its label, in table order.")
+    rows: list[ApiClientRow]
+
+
 class ApiCode(_Api):
     version: str
     code: int
@@ -101,6 +124,10 @@ class ApiCode(_Api):
     summary: ApiCodeSummary
     record: CodeRecord = Field(description="The record exactly as in data/, text as Markdown.")
     plain: ApiPlain
+    clients: ApiClients | None = Field(
+        default=None,
+        description="How clients react to this code (data/clients.yaml); null if untabled.",
+    )
 
 
 class ApiRow(_Api):
@@ -167,7 +194,28 @@ def summary(record: CodeRecord, site_url: str) -> ApiCodeSummary:
     )
 
 
-def code_file(record: CodeRecord, site_url: str) -> ApiCode:
+def client_table(data: ClientsFile | None, code: int) -> ApiClients | None:
+    table = table_for(data, code)
+    reactions = data.of(code) if data is not None else None
+    if table is None or reactions is None:
+        return None
+    rows = []
+    for client, shown in table.rows:
+        given = reactions.cells.get(client.id, {})
+        cells = {}
+        for (column, _), cell in zip(table.columns, shown, strict=True):
+            raw = given.get(column)
+            value = getattr(raw, "measured", None) or getattr(raw, "cited", None)
+            cells[column] = ApiClientCell(
+                how=cell.how, value=value, text=cell.text, version=cell.version, source=cell.source
+            )
+        rows.append(
+            ApiClientRow(client=client.id, name=client.name, setup=client.setup, cells=cells)
+        )
+    return ApiClients(scenario=plain(table.scenario), columns=dict(table.columns), rows=rows)
+
+
+def code_file(record: CodeRecord, site_url: str, clients: ClientsFile | None = None) -> ApiCode:
     return ApiCode(
         version=VERSION,
         code=record.code,
@@ -185,6 +233,7 @@ def code_file(record: CodeRecord, site_url: str) -> ApiCode:
             common_mistakes=[plain(t) for t in record.common_mistakes],
             faq=[ApiFaq(question=f.question, answer=plain(f.answer)) for f in record.faq],
         ),
+        clients=client_table(clients, record.code),
     )
 
 
@@ -222,9 +271,9 @@ def _dump(model: BaseModel) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def code_document(record: CodeRecord, site_url: str) -> str:
+def code_document(record: CodeRecord, site_url: str, clients: ClientsFile | None = None) -> str:
     """The text of a code's file (``code_path``), as published."""
-    return _dump(code_file(record, site_url))
+    return _dump(code_file(record, site_url, clients))
 
 
 def index_document(records: list[CodeRecord], site_url: str) -> str:
@@ -242,7 +291,7 @@ def api_files(site: Site, site_url: str) -> dict[str, str]:
         COMPARISONS: _dump(comparisons_file(site, site_url)),
     }
     for record in records:
-        files[code_path(record.code)] = code_document(record, site_url)
+        files[code_path(record.code)] = code_document(record, site_url, site.clients)
     if site.guide is not None:
         files[GUIDE] = _dump(
             ApiGuide(version=VERSION, url=absolute(site_url, GUIDE_SRC), guide=site.guide)

@@ -186,10 +186,10 @@ def _not_found(found: Found, site: Site) -> int:
     return 1
 
 
-def _json(found: Found, base: str) -> str:
+def _json(found: Found, site: Site, base: str) -> str:
     """The API's own document: the code's file, or an index of the codes listed."""
     if found.kind in ("code", "words"):
-        return api.code_document(found.records[0], base)
+        return api.code_document(found.records[0], base, site.clients)
     return api.index_document(list(found.records), base)
 
 
@@ -218,7 +218,7 @@ def _lookup(args: argparse.Namespace) -> int:
         return _not_found(found, site)
     base = site_url()
     if args.json:
-        sys.stdout.write(_json(found, base))
+        sys.stdout.write(_json(found, site, base))
         return 0
     if args.open:
         url = _page_for(found, base)

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator import rules
+from generator import clients, rules
 from generator.history import last_changed
 from generator.messages import validation_problems
 from generator.model import ClassFile, CodeRecord, Comparison, Guide
@@ -70,6 +70,14 @@ def _add_guide(site: Site, source: Source, stem: str, guide: Guide) -> list[Prob
     return []
 
 
+def _add_clients(
+    site: Site, source: Source, stem: str, parsed: clients.ClientsFile
+) -> list[Problem]:
+    site.clients = parsed
+    site.sources[("clients",)] = source
+    return clients.check(parsed, source, set(site.codes) | site.unloadable)
+
+
 @dataclass(frozen=True)
 class Entry:
     """One part of the data folder: a folder of records, or one file."""
@@ -105,6 +113,8 @@ DATA: tuple[Entry, ...] = (
         "a file named for its page, in lower case with hyphens, such as 401-vs-403.yaml",
     ),
     Entry("guide.yaml", Guide, _add_guide),
+    # After the codes: the client tables name codes that must have records.
+    Entry("clients.yaml", clients.ClientsFile, _add_clients),
 )
 
 

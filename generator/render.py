@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import api, prose, sequence, shareimage, urls
+from generator import api, clients, prose, sequence, shareimage, urls
 from generator.columns import COLUMNS, property_rows
 from generator.escape import anchor, inert
 from generator.exchanges import shown_steps
@@ -119,6 +119,9 @@ def environment(site: Site) -> jinja2.Environment:
         """Record Markdown without its paragraph, for a list item or a table cell."""
         return prose.render(value, context["root"]).inline
 
+    def client_table(code: int) -> clients.Table | None:
+        return clients.table_for(site.clients, code)
+
     env.filters.update(fence=fence, inline=inline)
     env.globals.update(
         site=site,
@@ -140,6 +143,8 @@ def environment(site: Site) -> jinja2.Environment:
         glance=glance,
         shown_steps=shown_steps,
         sequence_diagram=sequence.diagram,
+        client_table=client_table,
+        link=anchor,
     )
     return env
 

@@ -305,7 +305,7 @@ def link_problem(site: Site, target: str) -> str | None:
         record = site.codes.get(int(code))
         if record is None:
             return None if site.knows(int(code)) else f"links to /{target}, but {missing(code)}"
-        anchors = [section.id for section in sections_of(record)]
+        anchors = [section.id for section in sections_of(record, site)]
         if anchor and anchor not in anchors:
             return (
                 f"links to /{target}, but the {code} page has no section #{anchor} "

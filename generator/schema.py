@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.clients import ClientsFile
 from generator.model import CodeRecord, Comparison
 
 SCHEMAS = {
     "code.schema.json": (CodeRecord, "HTTP status code record"),
     "comparison.schema.json": (Comparison, "Comparison group"),
+    "clients.schema.json": (ClientsFile, "How clients react to status codes"),
 }
 
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.model import CodeRecord
+
+if TYPE_CHECKING:
+    from generator.site import Site
 
 
 def _always(record: CodeRecord) -> bool:
@@ -22,6 +26,10 @@ def _has_fixes(record: CodeRecord) -> bool:
     return record.fixes is not None or any(use.fixes.sides() for use in record.vendors)
 
 
+def _has_client_table(record: CodeRecord, site: Site) -> bool:
+    return site.clients is not None and site.clients.of(record.code) is not None
+
+
 @dataclass(frozen=True)
 class Section:
     id: str
@@ -29,6 +37,9 @@ class Section:
     applies: Callable[[CodeRecord], bool] = _always
     # Sections made of tables and raw exchanges stay out of the search index.
     searchable: bool = True
+    # For a section made from data beside the record (data/clients.yaml): whether the
+    # site has that data for this record.
+    applies_in: Callable[[CodeRecord, Site], bool] | None = None
 
     def heading(self, record: CodeRecord) -> str:
         return self.title(record) if callable(self.title) else self.title
@@ -47,6 +58,7 @@ CODE_SECTIONS: tuple[Section, ...] = (
     Section("how-to-fix", "How to fix it", applies=_has_fixes),
     Section("meaning", "Meaning"),
     Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors)),
+    Section("clients", "How clients react", searchable=False, applies_in=_has_client_table),
     Section(
         "examples",
         lambda r: "Examples" if len(r.examples) > 1 else "Example",
@@ -64,6 +76,11 @@ CODE_SECTIONS: tuple[Section, ...] = (
 )
 
 
-def sections_of(record: CodeRecord) -> list[Section]:
-    """The sections the page of ``record`` has."""
-    return [s for s in CODE_SECTIONS if s.applies(record)]
+def sections_of(record: CodeRecord, site: Site | None = None) -> list[Section]:
+    """The sections the page of ``record`` has (in ``site``, for data beside the record)."""
+    return [
+        s
+        for s in CODE_SECTIONS
+        if s.applies(record)
+        and (s.applies_in is None or (site is not None and s.applies_in(record, site)))
+    ]

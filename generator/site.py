@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.clients import ClientsFile
 from generator.model import CodeClass, CodeRecord, Comparison, Guide
 from generator.problems import Source
 
@@ -16,6 +17,8 @@ class Site:
     classes: dict[int, CodeClass]
     comparisons: dict[str, Comparison]
     guide: Guide | None = None
+    # How clients react to codes (data/clients.yaml).
+    clients: ClientsFile | None = None
     # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
     modified: dict[str, str] = field(default_factory=dict)
     # Where each loaded thing came from, for located problems: ("code", 404),
