@@ -9,7 +9,7 @@ from generator.columns import COLUMNS, grouped
 from generator.escape import anchor, inert
 from generator.headers import header_uses
 from generator.model import CodeRecord, HeaderUse
-from generator.pages import code_src
+from generator.pages import code_src, header_src
 from generator.site import Site
 from generator.urls import url_of
 
@@ -26,6 +26,15 @@ def _level(header: HeaderUse) -> str:
     """'MUST' or 'MUST, if a 200 to the same request would have sent it'."""
     level = header.requirement.upper()
     return f"{level}, {header.condition}" if header.condition else level
+
+
+def field_link(name: str, site: Site, root: str) -> Markup:
+    """A header field's name in code, linked to its page (``root`` leads from the page
+    to the site root) when the site has one: the one way pages print a field's name."""
+    shown = Markup("<code>{}</code>").format(inert(name))
+    if name.lower() not in site.headers:
+        return shown
+    return Markup('<a href="{}">{}</a>').format(inert(root + url_of(header_src(name))), shown)
 
 
 def _join(items: list[Markup]) -> Markup:
@@ -67,8 +76,7 @@ def glance(record: CodeRecord, site: Site, root: str) -> list[tuple[str, Markup]
             (
                 "Response headers",
                 Markup("; ").join(
-                    _join([Markup("<code>{}</code>").format(inert(n)) for n in names])
-                    + inert(f" ({level})")
+                    _join([field_link(n, site, root) for n in names]) + inert(f" ({level})")
                     for names, level in grouped(required, _level)
                 ),
             )

@@ -36,6 +36,9 @@ KINDS: dict[str, Kind] = {
     "code": Kind(pages.code_pages, "article", jsonld.code_page),
     "compare_index": Kind(pages.compare_index_pages, "website", jsonld.plain_page),
     "comparison": Kind(pages.comparison_pages, "article", jsonld.comparison_page),
+    "headers_index": Kind(pages.headers_index_pages, "website", jsonld.plain_page),
+    "header_matrix": Kind(pages.header_matrix_pages, "website", jsonld.plain_page),
+    "header": Kind(pages.header_pages, "article", jsonld.header_page),
     "api": Kind(pages.api_pages, "website", jsonld.plain_page),
 }
 

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from generator import rules
 from generator.history import last_changed
 from generator.messages import validation_problems
-from generator.model import ClassFile, CodeRecord, Comparison, Guide
+from generator.model import ClassFile, CodeRecord, Comparison, Guide, HeaderRecord
 from generator.problems import DataError, Problem, Source
 from generator.site import Site
 from generator.yamlsource import load_yaml
@@ -50,6 +50,12 @@ def _add_comparison(site: Site, source: Source, stem: str, group: Comparison) ->
     site.comparisons[stem] = group
     site.sources[("comparison", stem)] = source
     return []
+
+
+def _add_header(site: Site, source: Source, stem: str, header: HeaderRecord) -> list[Problem]:
+    site.headers[stem] = header
+    site.sources[("header", stem)] = source
+    return rules.check_header(header, source, stem)
 
 
 def _add_classes(site: Site, source: Source, stem: str, parsed: ClassFile) -> list[Problem]:
@@ -105,6 +111,13 @@ DATA: tuple[Entry, ...] = (
         "a file named for its page, in lower case with hyphens, such as 401-vs-403.yaml",
     ),
     Entry("guide.yaml", Guide, _add_guide),
+    Entry(
+        "headers",
+        HeaderRecord,
+        _add_header,
+        re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$", re.ASCII),
+        "a file named for its header field in lower case, such as retry-after.yaml",
+    ),
 )
 
 

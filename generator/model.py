@@ -252,10 +252,12 @@ class Faq(Strict):
     answer: Markdown = Field(description="A direct answer.")
 
 
+# A header field's name as HTTP writes it (a token, RFC 9110 section 5.1).
+FIELD_NAME = r"^[A-Za-z0-9-]+$"
+
+
 class HeaderUse(Strict):
-    name: str = Field(
-        pattern=r"^[A-Za-z0-9-]+$", description="The header field name, e.g. 'Retry-After'."
-    )
+    name: str = Field(pattern=FIELD_NAME, description="The header field name, e.g. 'Retry-After'.")
     where: Literal["request", "response"] = Field(description="Which message carries it.")
     requirement: Literal["must", "should", "may"] = Field(
         description="How the specification treats it for this code."
@@ -275,6 +277,67 @@ class HeaderUse(Strict):
         """The requirement with its condition: 'MUST (single-part responses only)'."""
         level = self.requirement.upper()
         return f"{level} ({self.condition})" if self.condition else level
+
+
+class FieldDefinition(Strict):
+    """Where a header field is defined: an RFC section, or a vendor's documentation."""
+
+    document: PlainLine = Field(
+        description="'RFC 9110', or the vendor's document: 'Cloudflare documentation'."
+    )
+    section: str | None = Field(
+        default=None, pattern=r"^\d+(\.\d+)*$", description="Section number in an RFC: '10.2.3'."
+    )
+    url: Url | None = Field(
+        default=None, description="Link to the definition. Derived for RFCs; required otherwise."
+    )
+
+    @property
+    def is_rfc(self) -> bool:
+        return re.fullmatch(r"RFC \d+", self.document) is not None
+
+    @property
+    def link(self) -> str:
+        if self.url:
+            return self.url
+        number = self.document.removeprefix("RFC ")
+        anchor = f"#section-{self.section}" if self.section else ""
+        return f"https://www.rfc-editor.org/rfc/rfc{number}.html{anchor}"
+
+    @property
+    def citation(self) -> str:
+        return f"{self.document}, section {self.section}" if self.section else self.document
+
+
+class HeaderRecord(Strict):
+    """One header field: the source of its page at /headers/<lower-case name>/. Which codes
+    carry it is derived from the code records and the RFC rules, never listed here."""
+
+    name: str = Field(
+        pattern=FIELD_NAME,
+        description="The field name as its specification spells it; the file is <lower>.yaml.",
+    )
+    summary: Annotated[TitleText, Field(max_length=160)] = Field(
+        description="One plain sentence, at most 160 characters: the meta description."
+    )
+    meaning: Markdown = Field(description="What the field says and who acts on it.")
+    defined_in: FieldDefinition = Field(description="The defining document and section.")
+    syntax: RawText | None = Field(
+        default=None,
+        description=(
+            "The field's ABNF exactly as its RFC states it (checked against the RFC text); "
+            "leave it out when it was not checked."
+        ),
+    )
+    example: RawText = Field(description="One or more field lines: 'Retry-After: 120'.")
+    notes: list[Markdown] = Field(
+        default_factory=list, description="Pitfalls and practice, one point each."
+    )
+    keywords: list[PlainLine] = Field(default_factory=list, description="Words people search.")
+
+    @property
+    def slug(self) -> str:
+        return self.name.lower()
 
 
 class Redirect(Strict):

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from generator import api, prose, urls
 from generator.columns import COLUMNS, property_rows
 from generator.escape import anchor, inert
-from generator.glance import glance
+from generator.glance import field_link, glance
 from generator.headers import header_uses
 from generator.kinds import kind_of
 from generator.model import (
@@ -32,7 +32,15 @@ from generator.model import (
     RETRY_LABELS,
     Prose,
 )
-from generator.pages import SITE_NAME, Page, class_src, code_src, comparison_src
+from generator.pages import (
+    HEADER_MATRIX_SRC,
+    HEADERS_INDEX_SRC,
+    SITE_NAME,
+    Page,
+    class_src,
+    code_src,
+    comparison_src,
+)
 from generator.sections import sections_of
 from generator.site import Site
 from generator.urls import root_of, url_of
@@ -71,10 +79,15 @@ class _ApiPaths:
     INDEX = Markup(api.INDEX)
     COMPARISONS = Markup(api.COMPARISONS)
     GUIDE = Markup(api.GUIDE)
+    HEADERS = Markup(api.HEADERS)
 
     @staticmethod
     def code_path(code: object) -> Markup:
         return Markup(api.code_path(str(code)))
+
+    @staticmethod
+    def header_path(slug: str) -> Markup:
+        return Markup(api.header_path(slug))
 
     @staticmethod
     def schema_path(name: str) -> Markup:
@@ -109,6 +122,10 @@ def environment(site: Site) -> jinja2.Environment:
         return anchor(_target(context, code_src(code)), record.title if label is None else label)
 
     @jinja2.pass_context
+    def header_link(context: jinja2.runtime.Context, name: str) -> Markup:
+        return field_link(name, site, context["root"])
+
+    @jinja2.pass_context
     def inline(context: jinja2.runtime.Context, value: Prose) -> Markup:
         """Record Markdown without its paragraph, for a list item or a table cell."""
         return prose.render(value, context["root"]).inline
@@ -117,6 +134,9 @@ def environment(site: Site) -> jinja2.Environment:
     env.globals.update(
         site=site,
         code_link=code_link,
+        header_link=header_link,
+        headers_index_src=HEADERS_INDEX_SRC,
+        header_matrix_src=HEADER_MATRIX_SRC,
         href=href,
         code_src=code_src,
         class_src=class_src,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.model import CodeRecord, Comparison
+from generator.model import CodeRecord, Comparison, HeaderRecord
 
 SCHEMAS = {
     "code.schema.json": (CodeRecord, "HTTP status code record"),
     "comparison.schema.json": (Comparison, "Comparison group"),
+    "header.schema.json": (HeaderRecord, "HTTP header field record"),
 }
 
 

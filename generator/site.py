@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model import CodeClass, CodeRecord, Comparison, Guide
+from generator.model import CodeClass, CodeRecord, Comparison, Guide, HeaderRecord
 from generator.problems import Source
 
 
@@ -16,10 +16,12 @@ class Site:
     classes: dict[int, CodeClass]
     comparisons: dict[str, Comparison]
     guide: Guide | None = None
+    # Header fields, by lower-case name (the file stem): "retry-after".
+    headers: dict[str, HeaderRecord] = field(default_factory=dict)
     # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
     modified: dict[str, str] = field(default_factory=dict)
     # Where each loaded thing came from, for located problems: ("code", 404),
-    # ("comparison", "401-vs-403"), ("classes",), ("guide",).
+    # ("comparison", "401-vs-403"), ("header", "retry-after"), ("classes",), ("guide",).
     sources: dict[tuple, Source] = field(default_factory=dict, repr=False)
     # Codes whose file exists but did not validate: their own problems are reported, so
     # links to them are not reported again as "has no record".
@@ -58,6 +60,9 @@ class Site:
             pages.add("guide.md")
         if self.comparisons:
             pages |= {"compare/index.md", *(f"compare/{slug}.md" for slug in self.comparisons)}
+        if self.headers:
+            pages |= {"headers/index.md", "headers/status-matrix.md"}
+            pages |= {f"headers/{slug}.md" for slug in self.headers}
         return pages
 
     def comparisons_for(self, code: int) -> list[tuple[str, Comparison]]:

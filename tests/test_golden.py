@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from factory import comparison, record, unofficial, write_dataset
+from factory import comparison, header, record, unofficial, write_dataset
 
 from generator.kinds import KINDS, plan
 from generator.loader import load_site
@@ -49,10 +49,27 @@ def pages(tmp_path_factory) -> dict[str, str]:
     records = [
         record(200, related=[204], meaning="A *successful* answer; compare [204](/204.md)."),
         record(204),
-        record(404, related=[200]),
+        record(
+            404,
+            related=[200],
+            headers=[
+                {
+                    "name": "Retry-After",
+                    "where": "response",
+                    "requirement": "should",
+                    "condition": "if the page may come back",
+                    "purpose": "When to look again.",
+                }
+            ],
+        ),
         unofficial(499),
     ]
-    data = write_dataset(root, records, {"ok-or-empty": comparison([200, 204])})
+    data = write_dataset(
+        root,
+        records,
+        {"ok-or-empty": comparison([200, 204])},
+        headers=[header("Retry-After", syntax="Retry-After = HTTP-date / delay-seconds")],
+    )
     (data / "guide.yaml").write_text(yaml.safe_dump(GUIDE, sort_keys=False), encoding="utf-8")
     site = load_site(data)
     return render_all(site, plan(site), SITE_URL)
@@ -68,6 +85,9 @@ SOURCES = {
     "compare_index": "compare/index.md",
     "comparison": "compare/ok-or-empty.md",
     "api": "api.md",
+    "headers_index": "headers/index.md",
+    "header_matrix": "headers/status-matrix.md",
+    "header": "headers/retry-after.md",
 }
 
 
@@ -75,7 +95,7 @@ def test_every_kind_has_a_golden_page():
     assert set(SOURCES) == set(KINDS)
 
 
-@pytest.mark.parametrize("src", [*SOURCES.values(), "499.md"])
+@pytest.mark.parametrize("src", [*SOURCES.values(), "404.md", "499.md"])
 def test_page_matches_its_golden_copy(pages, src):
     golden = GOLDEN / (src.replace("/", "__"))
     actual = pages[src]
