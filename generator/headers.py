@@ -100,27 +100,15 @@ def in_requests(site: Site, name: str) -> list[tuple[int, HeaderUse]]:
     return [(code, use) for code, use in carriers(site, name) if use.where == "request"]
 
 
-def matrix(site: Site) -> tuple[list[str], list[tuple[int, dict[str, HeaderUse]]]]:
-    """The status x header table: the response fields some code must or should send
-    (columns, by name), and for every code with one of them, its use of each (by
-    lower-case name)."""
-    columns = sorted(
-        {
-            use.name
-            for code in site.codes
-            for use in header_uses(site.codes[code])
-            if use.where == "response" and use.requirement in ("must", "should")
-        },
-        key=str.lower,
-    )
-    wanted = {name.lower() for name in columns}
+def matrix(site: Site) -> list[tuple[int, dict[str, list[HeaderUse]]]]:
+    """The status x header table: for every code that must or should send some response
+    field, its response fields grouped by level (must, should, may)."""
     rows = []
     for code in sorted(site.codes):
-        cells = {
-            use.name.lower(): use
-            for use in header_uses(site.codes[code])
-            if use.where == "response" and use.name.lower() in wanted
-        }
-        if any(use.requirement != "may" for use in cells.values()):
-            rows.append((code, cells))
-    return columns, rows
+        levels: dict[str, list[HeaderUse]] = {level: [] for level in LEVELS}
+        for use in header_uses(site.codes[code]):
+            if use.where == "response":
+                levels[use.requirement].append(use)
+        if levels["must"] or levels["should"]:
+            rows.append((code, levels))
+    return rows

@@ -207,7 +207,7 @@ def headers_index_pages(site: Site) -> list[Page]:
 def header_matrix_pages(site: Site) -> list[Page]:
     if not site.headers:
         return []
-    columns, rows = headers.matrix(site)
+    rows = headers.matrix(site)
     return [
         Page(
             src=HEADER_MATRIX_SRC,
@@ -219,15 +219,15 @@ def header_matrix_pages(site: Site) -> list[Page]:
                 "or may send, with the conditions the RFCs attach."
             ),
             context={
-                "columns": columns,
                 "rows": rows,
                 # Each condition once, numbered in the order the table meets it.
                 "notes": list(
                     dict.fromkeys(
                         use.condition
-                        for _, cells in rows
-                        for name in columns
-                        if (use := cells.get(name.lower())) is not None and use.condition
+                        for _, levels in rows
+                        for uses in levels.values()
+                        for use in uses
+                        if use.condition
                     )
                 ),
             },
