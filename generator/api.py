@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator import headers, schema, urls
 from generator.columns import COLUMNS
 from generator.jsonld import absolute, plain
+from generator.meanings import meanings
 from generator.model import CodeRecord, Guide, HeaderRecord, RegistryStatus
 from generator.pages import GUIDE_SRC, code_src, comparison_src, header_src
 from generator.site import Site
@@ -100,6 +101,17 @@ class ApiPlain(_Api):
     faq: list[ApiFaq]
 
 
+class ApiMeaning(_Api):
+    who: str = Field(description="'IANA registry (RFC 9110)' or the vendor.")
+    phrase: str
+    registered: bool
+    seen: Literal["client", "logs", "client-and-logs", "body", "internal"]
+    status: Literal["current", "deprecated", "historic", "disputed"]
+    source: str
+    source_title: str
+    grade: Literal["primary", "secondary"]
+
+
 class ApiCode(_Api):
     version: str
     code: int
@@ -107,6 +119,9 @@ class ApiCode(_Api):
     summary: ApiCodeSummary
     record: CodeRecord = Field(description="The record exactly as in data/, text as Markdown.")
     plain: ApiPlain
+    meanings: list[ApiMeaning] = Field(
+        description="Every meaning of the number: the registered one first, then each vendor's."
+    )
 
 
 class ApiRow(_Api):
@@ -230,6 +245,19 @@ def code_file(record: CodeRecord, site_url: str) -> ApiCode:
             common_mistakes=[plain(t) for t in record.common_mistakes],
             faq=[ApiFaq(question=f.question, answer=plain(f.answer)) for f in record.faq],
         ),
+        meanings=[
+            ApiMeaning(
+                who=m.who,
+                phrase=m.phrase,
+                registered=m.registered,
+                seen=m.seen,
+                status=m.status,
+                source=m.source,
+                source_title=m.source_title,
+                grade=m.grade,
+            )
+            for m in meanings(record)
+        ],
     )
 
 

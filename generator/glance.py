@@ -8,6 +8,7 @@ from markupsafe import Markup
 from generator.columns import COLUMNS, grouped
 from generator.escape import anchor, inert
 from generator.headers import header_uses
+from generator.meanings import meanings
 from generator.model import CodeRecord, HeaderUse
 from generator.pages import code_src, header_src
 from generator.site import Site
@@ -15,6 +16,7 @@ from generator.urls import url_of
 
 WHERE_SEEN = {
     "client": "in the response the client receives",
+    "body": "inside a response body whose HTTP status is another",
     "logs": "only in the logs; the client never receives it",
     "client-and-logs": "in the response and in the logs",
     "internal": "only inside the product, never on the wire",
@@ -62,6 +64,15 @@ def glance(record: CodeRecord, site: Site, root: str) -> list[tuple[str, Markup]
         ]
         if sides:
             facts.append(("Who can fix it", inert(", ".join(sides))))
+    senders = meanings(record)
+    if len(senders) > 1:
+        facts.append(
+            (
+                "Meanings",
+                inert(f"{len(senders)}: it depends on who sent it; ")
+                + Markup('<a href="#meanings">{}</a>').format("see every meaning"),
+            )
+        )
     instead = list(dict.fromkeys(code for alt in record.when_not_to_use for code in alt.instead))
     if instead:
         facts.append(("Alternatives", _join([link(code) for code in instead[:5]])))

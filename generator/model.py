@@ -462,6 +462,10 @@ class Fixes(Strict):
     )
 
 
+# How current one meaning of a number is.
+MeaningStatus = Literal["current", "deprecated", "historic", "disputed"]
+
+
 class VendorUse(Strict):
     vendor: PlainLine = Field(description="Who uses the code: 'nginx', 'Cloudflare', ...")
     phrase: TitleText = Field(description="The vendor's own name for it.")
@@ -469,13 +473,23 @@ class VendorUse(Strict):
     source_title: PlainLine = Field(description="What that source is, briefly.")
     origin_unclear: bool = Field(
         default=False,
-        description="True when no primary source confirms this use: the page says so.",
-    )
-    historic: bool = Field(default=False, description="True when the vendor no longer uses it.")
-    seen_by: Literal["client", "logs", "client-and-logs", "internal"] = Field(
         description=(
-            "Where people meet it: sent to clients, only written to logs, or 'internal': "
-            "only inside the product (configuration, debug output), never on the wire."
+            "True when no primary source confirms this use (the source is secondary): "
+            "the page says so."
+        ),
+    )
+    status: MeaningStatus = Field(
+        default="current",
+        description=(
+            "Whether the vendor still uses it: 'current', 'deprecated' (still works, on its "
+            "way out), 'historic' (no longer used) or 'disputed' (the attribution is contested)."
+        ),
+    )
+    seen_by: Literal["client", "logs", "client-and-logs", "body", "internal"] = Field(
+        description=(
+            "Where people meet it: sent to clients as the status, only written to logs, "
+            "'body': inside a response body whose HTTP status is another (Esri's 499 in a "
+            "200), or 'internal': only inside the product, never on the wire."
         )
     )
     client_receives: StatusCode | None = Field(
@@ -487,6 +501,15 @@ class VendorUse(Strict):
     meaning: Markdown = Field(description="What it means for this vendor.")
     causes: list[Markdown] = Field(min_length=1, description="What leads to it.")
     fixes: Fixes = Field(description="How to fix it, from each side.")
+
+    @property
+    def historic(self) -> bool:
+        return self.status == "historic"
+
+    @property
+    def source_grade(self) -> Literal["primary", "secondary"]:
+        """'primary' when the vendor's own docs or source confirm the use."""
+        return "secondary" if self.origin_unclear else "primary"
 
 
 # --------------------------------------------------------------------------- the record

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from generator import headers
 from generator.headers import header_uses
+from generator.meanings import shared_numbers
 from generator.model import CodeClass, CodeRecord, Comparison, HeaderRecord
 from generator.site import Site
 from generator.urls import url_of
@@ -47,6 +48,7 @@ COMPARE_INDEX_SRC = "compare/index.md"
 HEADERS_INDEX_SRC = "headers/index.md"
 HEADER_MATRIX_SRC = "headers/status-matrix.md"
 HEADERS_NAV = "Headers"
+SHARED_NUMBERS_SRC = "shared-numbers.md"
 
 
 PageKind = Literal[
@@ -58,6 +60,7 @@ PageKind = Literal[
     "code",
     "compare_index",
     "comparison",
+    "shared_numbers",
     "headers_index",
     "header_matrix",
     "header",
@@ -182,6 +185,26 @@ def compare_index_pages(site: Site) -> list[Page]:
 
 def comparison_pages(site: Site) -> list[Page]:
     return [_comparison_page(site, slug, group) for slug, group in sorted(site.comparisons.items())]
+
+
+def shared_numbers_pages(site: Site) -> list[Page]:
+    records = shared_numbers(site)
+    if not records:
+        return []
+    return [
+        Page(
+            src=SHARED_NUMBERS_SRC,
+            kind="shared_numbers",
+            title="HTTP status numbers with several meanings",
+            nav_title="Numbers with several meanings",
+            description=(
+                "Status numbers that mean different things from different senders (nginx, "
+                "Cloudflare, AWS, Shopify, Esri, ...), each meaning with its source."
+            ),
+            context={"records": records},
+            keywords=["status code conflicts", "vendor status codes", "same status code"],
+        )
+    ]
 
 
 def headers_index_pages(site: Site) -> list[Page]:

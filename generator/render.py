@@ -25,6 +25,7 @@ from generator.escape import anchor, inert
 from generator.glance import field_link, glance
 from generator.headers import header_uses
 from generator.kinds import kind_of
+from generator.meanings import STATUS_LABELS, meanings
 from generator.model import (
     BODY_LABELS,
     CONSTANT_LABELS,
@@ -35,6 +36,7 @@ from generator.model import (
 from generator.pages import (
     HEADER_MATRIX_SRC,
     HEADERS_INDEX_SRC,
+    SHARED_NUMBERS_SRC,
     SITE_NAME,
     Page,
     class_src,
@@ -151,6 +153,9 @@ def environment(site: Site) -> jinja2.Environment:
         sections_of=sections_of,
         api=_ApiPaths,
         header_uses=header_uses,
+        meanings=meanings,
+        meaning_status_labels=STATUS_LABELS,
+        shared_numbers_src=SHARED_NUMBERS_SRC,
         glance=glance,
     )
     return env

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.meanings import is_shared
 from generator.model import CodeRecord
 
 
@@ -36,6 +37,7 @@ class Section:
 
 CODE_SECTIONS: tuple[Section, ...] = (
     Section("meaning", "Meaning"),
+    Section("meanings", "Every meaning of this number", applies=is_shared, searchable=False),
     Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors)),
     Section("when-to-use", "When to use", applies=lambda r: bool(r.when_to_use)),
     Section("when-not-to-use", "When not to use", applies=lambda r: bool(r.when_not_to_use)),

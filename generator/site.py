@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.meanings import is_shared
 from generator.model import CodeClass, CodeRecord, Comparison, Guide, HeaderRecord
 from generator.problems import Source
 
@@ -60,6 +61,8 @@ class Site:
             pages.add("guide.md")
         if self.comparisons:
             pages |= {"compare/index.md", *(f"compare/{slug}.md" for slug in self.comparisons)}
+        if any(is_shared(record) for record in self.codes.values()):
+            pages.add("shared-numbers.md")
         if self.headers:
             pages |= {"headers/index.md", "headers/status-matrix.md"}
             pages |= {f"headers/{slug}.md" for slug in self.headers}

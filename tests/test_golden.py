@@ -63,6 +63,26 @@ def pages(tmp_path_factory) -> dict[str, str]:
             ],
         ),
         unofficial(499),
+        unofficial(
+            509,
+            phrase="Bandwidth Limit Exceeded",
+            vendors=[
+                {
+                    **unofficial(499)["vendors"][0],
+                    "vendor": "Shared web hosts",
+                    "phrase": "Bandwidth Limit Exceeded",
+                    "origin_unclear": True,
+                    "seen_by": "client",
+                },
+                {
+                    **unofficial(499)["vendors"][0],
+                    "vendor": "A framework",
+                    "phrase": "Bandwidth Limit Exceeded",
+                    "status": "deprecated",
+                    "seen_by": "body",
+                },
+            ],
+        ),
     ]
     data = write_dataset(
         root,
@@ -80,6 +100,7 @@ SOURCES = {
     "home": "index.md",
     "all_codes": "codes.md",
     "guide": "guide.md",
+    "shared_numbers": "shared-numbers.md",
     "class": "2xx.md",
     "code": "200.md",
     "compare_index": "compare/index.md",
@@ -95,7 +116,7 @@ def test_every_kind_has_a_golden_page():
     assert set(SOURCES) == set(KINDS)
 
 
-@pytest.mark.parametrize("src", [*SOURCES.values(), "404.md", "499.md"])
+@pytest.mark.parametrize("src", [*SOURCES.values(), "404.md", "499.md", "509.md"])
 def test_page_matches_its_golden_copy(pages, src):
     golden = GOLDEN / (src.replace("/", "__"))
     actual = pages[src]
