@@ -21,6 +21,14 @@ WHERE_SEEN = {
     "client-and-logs": "in the response and in the logs",
     "internal": "only inside the product, never on the wire",
 }
+# Where a number outside 100-599 shows (generator.model.OtherNumber.seen).
+OTHER_SEEN = {
+    "script": "only to code reading the response (fetch, XMLHttpRequest); never on the wire",
+    "body": "inside the body of an error page or response",
+    "logs": "only in the server's logs",
+    "header": "in a response header field",
+    "client": "as the status the client receives, outside the 100-599 range",
+}
 SIDES = {"client": "the client", "server": "the origin server", "proxy": "the CDN or proxy"}
 
 

@@ -24,7 +24,15 @@ from pydantic import BaseModel, ValidationError
 from generator import rules
 from generator.history import last_changed
 from generator.messages import validation_problems
-from generator.model import ClassFile, CodeRecord, Comparison, Guide, HeaderRecord
+from generator.model import (
+    ClassFile,
+    CodeRecord,
+    Comparison,
+    Guide,
+    HeaderRecord,
+    OtherNumber,
+    VendorsFile,
+)
 from generator.problems import DataError, Problem, Source
 from generator.site import Site
 from generator.yamlsource import load_yaml
@@ -56,6 +64,18 @@ def _add_header(site: Site, source: Source, stem: str, header: HeaderRecord) -> 
     site.headers[stem] = header
     site.sources[("header", stem)] = source
     return rules.check_header(header, source, stem)
+
+
+def _add_other(site: Site, source: Source, stem: str, other: OtherNumber) -> list[Problem]:
+    site.others[stem] = other
+    site.sources[("other", stem)] = source
+    return []
+
+
+def _add_vendors(site: Site, source: Source, stem: str, parsed: VendorsFile) -> list[Problem]:
+    site.products = list(parsed.products)
+    site.sources[("vendors",)] = source
+    return []
 
 
 def _add_classes(site: Site, source: Source, stem: str, parsed: ClassFile) -> list[Problem]:
@@ -118,6 +138,15 @@ DATA: tuple[Entry, ...] = (
         re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$", re.ASCII),
         "a file named for its header field in lower case, such as retry-after.yaml",
     ),
+    Entry(
+        "other",
+        OtherNumber,
+        _add_other,
+        re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$", re.ASCII),
+        "a file named for its page, in lower case with hyphens, such as status-0.yaml",
+    ),
+    # Read last: it names vendor uses and other pages loaded above.
+    Entry("vendors.yaml", VendorsFile, _add_vendors),
 )
 
 

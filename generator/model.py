@@ -609,6 +609,70 @@ class CodeRecord(Strict):
         return list(dict.fromkeys(names))
 
 
+# --------------------------------------------------------------------------- beyond 100-599
+
+
+class SourceRef(Strict):
+    url: Url = Field(description="Where the claim can be checked.")
+    title: PlainLine = Field(description="What that source is, briefly.")
+    grade: Literal["primary", "secondary"] = Field(
+        description="'primary': the sender's own docs, spec or source; 'secondary': third parties."
+    )
+
+
+class OtherItem(Strict):
+    number: PlainLine = Field(description="'1020', '404.13', '110'.")
+    name: PlainLine = Field(description="Its name as the sender writes it.")
+    note: Markdown | None = Field(default=None, description="What it means or where it shows.")
+
+
+class OtherNumber(Strict):
+    """A number people meet that is no HTTP status code between 100 and 599: status 0 in
+    browsers, Cloudflare's 1xxx errors, IIS sub-status codes, the obsolete warn codes. Its
+    page lives at /other/<file stem>/, apart from the code pages."""
+
+    number: PlainLine = Field(description="The number as people see it: '0', '1xxx', '404.13'.")
+    title: TitleText = Field(description="The page title: 'Status 0 in browsers'.")
+    summary: Annotated[TitleText, Field(max_length=160)] = Field(
+        description="One plain sentence, at most 160 characters: the meta description."
+    )
+    sender: PlainLine = Field(description="Who produces it: 'Browsers (Fetch Standard)'.")
+    seen: Literal["script", "body", "logs", "header", "client"] = Field(
+        description=(
+            "Where people meet it: 'script' (what code reading the response sees, never on "
+            "the wire), 'body', 'logs', 'header' (a field value) or 'client' (the status line)."
+        )
+    )
+    status: MeaningStatus = Field(default="current", description="How current this use is.")
+    meaning: Markdown = Field(description="What it means and why it is no HTTP status code.")
+    checks: list[Markdown] = Field(min_length=1, description="What to check when you meet it.")
+    items: list[OtherItem] = Field(
+        default_factory=list, description="The numbers of the family a reader meets most."
+    )
+    example: RawText | None = Field(default=None, description="What it looks like where seen.")
+    sources: list[SourceRef] = Field(min_length=1, description="Each source, graded.")
+    related: list[StatusCode] = Field(default_factory=list, description="Codes to read next.")
+    keywords: list[PlainLine] = Field(min_length=1, description="Words people search with.")
+
+
+class Product(Strict):
+    name: PlainLine = Field(description="The product or family: 'nginx', 'AWS load balancers'.")
+    vendors: list[PlainLine] = Field(
+        default_factory=list,
+        description="The 'vendor' values of code records' vendor uses that belong to it.",
+    )
+    other: list[str] = Field(
+        default_factory=list, description="File stems of data/other/ pages that belong to it."
+    )
+    checks: list[Markdown] = Field(
+        min_length=1, description="What this product's operator should check first."
+    )
+
+
+class VendorsFile(Strict):
+    products: list[Product] = Field(min_length=1)
+
+
 # --------------------------------------------------------------------------- other data
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from generator import headers
+from generator import headers, vendors
 from generator.headers import header_uses
 from generator.meanings import shared_numbers
 from generator.model import CodeClass, CodeRecord, Comparison, HeaderRecord
@@ -49,6 +49,13 @@ HEADERS_INDEX_SRC = "headers/index.md"
 HEADER_MATRIX_SRC = "headers/status-matrix.md"
 HEADERS_NAV = "Headers"
 SHARED_NUMBERS_SRC = "shared-numbers.md"
+VENDORS_SRC = "vendors.md"
+OTHER_INDEX_SRC = "other/index.md"
+OTHER_NAV = "Not status codes"
+
+
+def other_src(slug: str) -> str:
+    return f"other/{slug}.md"
 
 
 PageKind = Literal[
@@ -61,6 +68,9 @@ PageKind = Literal[
     "compare_index",
     "comparison",
     "shared_numbers",
+    "vendors",
+    "other_index",
+    "other",
     "headers_index",
     "header_matrix",
     "header",
@@ -204,6 +214,61 @@ def shared_numbers_pages(site: Site) -> list[Page]:
             context={"records": records},
             keywords=["status code conflicts", "vendor status codes", "same status code"],
         )
+    ]
+
+
+def vendors_pages(site: Site) -> list[Page]:
+    if not site.products:
+        return []
+    return [
+        Page(
+            src=VENDORS_SRC,
+            kind="vendors",
+            title="Status codes by vendor",
+            nav_title="Codes by vendor",
+            description=(
+                "The unofficial status codes each product sends (nginx, Cloudflare, AWS, IIS, "
+                "Shopify, ...), with what each product's operator should check."
+            ),
+            context={"groups": vendors.groups(site), "shared": bool(shared_numbers(site))},
+            keywords=["vendor status codes", "nginx codes", "cloudflare codes", "aws alb codes"],
+        )
+    ]
+
+
+def other_index_pages(site: Site) -> list[Page]:
+    if not site.others:
+        return []
+    return [
+        Page(
+            src=OTHER_INDEX_SRC,
+            kind="other_index",
+            title="Numbers that are not HTTP status codes",
+            nav_title="All of them",
+            description=(
+                "Numbers people meet next to HTTP status codes that are none: status 0, "
+                "Cloudflare 1xxx errors, IIS sub-status codes, warn codes."
+            ),
+            context={"others": sorted(site.others.items())},
+            nav_path=(OTHER_NAV,),
+        )
+    ]
+
+
+def other_pages(site: Site) -> list[Page]:
+    return [
+        Page(
+            src=other_src(slug),
+            kind="other",
+            title=other.title,
+            nav_title=other.title,
+            description=other.summary,
+            context={"other": other, "slug": slug},
+            keywords=[other.number, *other.keywords],
+            search_terms=list(other.keywords),
+            nav_path=(OTHER_NAV,),
+        )
+        for slug, other in sorted(site.others.items())
     ]
 
 

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from generator import api, prose, urls
 from generator.columns import COLUMNS, property_rows
 from generator.escape import anchor, inert
-from generator.glance import field_link, glance
+from generator.glance import OTHER_SEEN, WHERE_SEEN, field_link, glance
 from generator.headers import header_uses
 from generator.kinds import kind_of
 from generator.meanings import STATUS_LABELS, meanings
@@ -36,12 +36,15 @@ from generator.model import (
 from generator.pages import (
     HEADER_MATRIX_SRC,
     HEADERS_INDEX_SRC,
+    OTHER_INDEX_SRC,
     SHARED_NUMBERS_SRC,
     SITE_NAME,
+    VENDORS_SRC,
     Page,
     class_src,
     code_src,
     comparison_src,
+    other_src,
 )
 from generator.sections import sections_of
 from generator.site import Site
@@ -156,6 +159,11 @@ def environment(site: Site) -> jinja2.Environment:
         meanings=meanings,
         meaning_status_labels=STATUS_LABELS,
         shared_numbers_src=SHARED_NUMBERS_SRC,
+        other_src=other_src,
+        other_index_src=OTHER_INDEX_SRC,
+        vendors_src=VENDORS_SRC,
+        where_seen=WHERE_SEEN,
+        other_seen=OTHER_SEEN,
         glance=glance,
     )
     return env

@@ -276,6 +276,48 @@ def check_header_pages(site: Site) -> list[Problem]:
     return problems
 
 
+# --------------------------------------------------------------------------- vendors
+
+
+def check_products(site: Site) -> list[Problem]:
+    """Each product names vendor uses and other pages that exist, and no vendor use
+    belongs to two products."""
+    source = site.sources[("vendors",)]
+    problems: list[Problem] = []
+    used = {use.vendor for record in site.codes.values() for use in record.vendors}
+    owner: dict[str, str] = {}
+    for i, product in enumerate(site.products):
+        for j, vendor in enumerate(product.vendors):
+            where = ("products", i, "vendors", j)
+            if vendor not in used:
+                problems.append(
+                    source.problem(
+                        where,
+                        f"{vendor!r} is the vendor of no code record's use "
+                        "(expected a 'vendor' value from data/codes/)",
+                    )
+                )
+            elif vendor in owner:
+                problems.append(
+                    source.problem(
+                        where,
+                        f"{vendor!r} already belongs to {owner[vendor]!r} "
+                        "(expected each vendor in one product)",
+                    )
+                )
+            owner.setdefault(vendor, product.name)
+        for j, slug in enumerate(product.other):
+            if slug not in site.others:
+                problems.append(
+                    source.problem(
+                        ("products", i, "other", j),
+                        f"{slug!r} has no page (expected a file in data/other/)",
+                    )
+                )
+        problems += check_links(site, product, source, ("products", i))
+    return problems
+
+
 # --------------------------------------------------------------------------- links
 
 
@@ -446,6 +488,21 @@ def check_site(site: Site) -> list[Problem]:
         problems += check_header_pages(site)
         for slug, header in sorted(site.headers.items()):
             problems += check_links(site, header, site.sources[("header", slug)])
+    for slug, other in sorted(site.others.items()):
+        source = site.sources[("other", slug)]
+        if slug == "index":
+            problems.append(
+                source.file_problem(
+                    "(file)",
+                    "index is the name of the section's own page (expected another file name)",
+                )
+            )
+        for i, code in enumerate(other.related):
+            if not site.knows(code):
+                problems.append(source.problem(("related", i), missing(code)))
+        problems += check_links(site, other, source)
+    if site.products:
+        problems += check_products(site)
     classes = site.sources.get(("classes",))
     if classes is not None:
         for i, code_class in enumerate(site.classes.values()):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from factory import comparison, header, record, unofficial, write_dataset
+from factory import comparison, header, other, record, unofficial, write_dataset
 
 from generator.kinds import KINDS, plan
 from generator.loader import load_site
@@ -89,6 +89,10 @@ def pages(tmp_path_factory) -> dict[str, str]:
         records,
         {"ok-or-empty": comparison([200, 204])},
         headers=[header("Retry-After", syntax="Retry-After = HTTP-date / delay-seconds")],
+        others={"status-0": other("0", related=[200])},
+        products=[
+            {"name": "nginx", "vendors": ["nginx"], "other": ["status-0"], "checks": ["The log."]}
+        ],
     )
     (data / "guide.yaml").write_text(yaml.safe_dump(GUIDE, sort_keys=False), encoding="utf-8")
     site = load_site(data)
@@ -101,6 +105,9 @@ SOURCES = {
     "all_codes": "codes.md",
     "guide": "guide.md",
     "shared_numbers": "shared-numbers.md",
+    "vendors": "vendors.md",
+    "other_index": "other/index.md",
+    "other": "other/status-0.md",
     "class": "2xx.md",
     "code": "200.md",
     "compare_index": "compare/index.md",

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from factory import comparison, header, record, unofficial, write_dataset, write_yaml
+from factory import comparison, header, other, record, unofficial, write_dataset, write_yaml
 from hostile_cases import (
     FIELD_VECTORS,
     HEADER_RECORDS,
@@ -283,10 +283,18 @@ def hostile_site(tmp_path_factory, base):
             [200, *hostile_codes[:20]], columns=["summary", "use_when", "retry", "must_send"]
         )
     }
-    # A header page whose notes carry every prose vector accepted in a code's meaning.
+    # A header page and a page of data/other/ carrying every prose vector accepted in a
+    # code's meaning.
     notes = [c.text for cases in accepted.values() for c in cases if c.field == "meaning"]
     root = tmp_path_factory.mktemp("hostile-site")
-    data = write_dataset(root, records, groups, headers=[header("Retry-After", notes=notes)])
+    data = write_dataset(
+        root,
+        records,
+        groups,
+        headers=[header("Retry-After", notes=notes)],
+        others={"status-0": other("0", checks=notes)},
+        products=[{"name": "nginx", "vendors": ["nginx"], "checks": notes}],
+    )
     result = build(root / "site", data=data, site_url="https://status.example.org/")
     assert result.returncode == 0, result.output
     return result, placed
