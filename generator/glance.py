@@ -39,12 +39,13 @@ def _level(header: HeaderUse) -> str:
 
 
 def field_link(name: str, site: Site, root: str) -> Markup:
-    """A header field's name in code, linked to its page (``root`` leads from the page
-    to the site root) when the site has one: the one way pages print a field's name."""
-    shown = Markup("<code>{}</code>").format(inert(name))
+    """A header field's name, linked to its page (``root`` leads from the page to the site
+    root) when the site has one, else in code: the one way pages print a field's name.
+    (A linked name is not also set in code: Material's link colour on the code background
+    fails the contrast check in the dark palette.)"""
     if name.lower() not in site.headers:
-        return shown
-    return Markup('<a href="{}">{}</a>').format(inert(root + url_of(header_src(name))), shown)
+        return Markup("<code>{}</code>").format(inert(name))
+    return anchor(root + url_of(header_src(name)), name)
 
 
 def _join(items: list[Markup]) -> Markup:

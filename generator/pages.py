@@ -308,16 +308,6 @@ def header_matrix_pages(site: Site) -> list[Page]:
             ),
             context={
                 "rows": rows,
-                # Each condition once, numbered in the order the table meets it.
-                "notes": list(
-                    dict.fromkeys(
-                        use.condition
-                        for _, levels in rows
-                        for uses in levels.values()
-                        for use in uses
-                        if use.condition
-                    )
-                ),
             },
             keywords=["status code headers table", "required response headers"],
             hide=["toc"],

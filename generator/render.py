@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from generator import api, prose, urls
-from generator.columns import COLUMNS, property_rows
+from generator.columns import COLUMNS, by_condition, property_rows
 from generator.escape import anchor, inert
 from generator.glance import OTHER_SEEN, WHERE_SEEN, field_link, glance
 from generator.headers import header_uses
@@ -156,6 +156,7 @@ def environment(site: Site) -> jinja2.Environment:
         sections_of=sections_of,
         api=_ApiPaths,
         header_uses=header_uses,
+        by_condition=by_condition,
         meanings=meanings,
         meaning_status_labels=STATUS_LABELS,
         shared_numbers_src=SHARED_NUMBERS_SRC,
