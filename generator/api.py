@@ -11,12 +11,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator import schema, urls
+from generator import headers, schema, urls
 from generator.clients import ClientsFile, table_for
 from generator.columns import COLUMNS
 from generator.jsonld import absolute, plain
-from generator.model import CodeRecord, Guide, RegistryStatus
-from generator.pages import GUIDE_SRC, code_src, comparison_src
+from generator.meanings import meanings
+from generator.model import CodeRecord, Guide, HeaderRecord, RegistryStatus
+from generator.pages import GUIDE_SRC, code_src, comparison_src, header_src
 from generator.site import Site
 
 VERSION = "v1"
@@ -25,10 +26,15 @@ PREFIX = f"api/{VERSION}"
 INDEX = f"{PREFIX}/codes.json"
 COMPARISONS = f"{PREFIX}/comparisons.json"
 GUIDE = f"{PREFIX}/guide.json"
+HEADERS = f"{PREFIX}/headers.json"
 
 
 def code_path(code: int | str) -> str:
     return f"{PREFIX}/codes/{code}.json"
+
+
+def header_path(slug: str) -> str:
+    return f"{PREFIX}/headers/{slug}.json"
 
 
 def schema_path(name: str) -> str:
@@ -117,6 +123,17 @@ class ApiClients(_Api):
     rows: list[ApiClientRow]
 
 
+class ApiMeaning(_Api):
+    who: str = Field(description="'IANA registry (RFC 9110)' or the vendor.")
+    phrase: str
+    registered: bool
+    seen: Literal["client", "logs", "client-and-logs", "body", "internal"]
+    status: Literal["current", "deprecated", "historic", "disputed"]
+    source: str
+    source_title: str
+    grade: Literal["primary", "secondary"]
+
+
 class ApiCode(_Api):
     version: str
     code: int
@@ -127,6 +144,9 @@ class ApiCode(_Api):
     clients: ApiClients | None = Field(
         default=None,
         description="How clients react to this code (data/clients.yaml); null if untabled.",
+    )
+    meanings: list[ApiMeaning] = Field(
+        description="Every meaning of the number: the registered one first, then each vendor's."
     )
 
 
@@ -161,6 +181,43 @@ class ApiGuide(_Api):
     guide: Guide
 
 
+class ApiHeaderUse(_Api):
+    code: int
+    where: Literal["request", "response"]
+    requirement: Literal["must", "should", "may"]
+    condition: str | None = Field(description="When the requirement holds, if not always.")
+    purpose: str = Field(description="What the field does with this code (Markdown).")
+    url: str = Field(description="The code's page.")
+
+
+class ApiHeaderSummary(_Api):
+    name: str
+    summary: str
+    defined_in: str = Field(description="'RFC 9110, section 10.2.3'")
+    url: str = Field(description="The header's page.")
+    api_url: str = Field(description="The header's full document.")
+
+
+class ApiHeaders(_Api):
+    version: str
+    count: int
+    headers: list[ApiHeaderSummary]
+
+
+class ApiHeader(_Api):
+    version: str
+    name: str
+    url: str
+    specification_url: str = Field(description="Link to the defining section.")
+    record: HeaderRecord = Field(description="The record exactly as in data/headers/.")
+    uses: list[ApiHeaderUse] = Field(
+        description=(
+            "Every code whose page lists the field, with the level and condition the page "
+            "shows: derived from the code records and the RFC rules."
+        )
+    )
+
+
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     # The record schema is the one contributors' editors use (data/code.schema.json).
     "schema.json": (CodeRecord, "HTTP status code record"),
@@ -168,6 +225,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "code.schema.json": (ApiCode, "API v1: one code"),
     "comparisons.schema.json": (ApiComparisons, "API v1: comparison tables"),
     "guide.schema.json": (ApiGuide, "API v1: decision guide"),
+    "headers.schema.json": (ApiHeaders, "API v1: index of header fields"),
+    "header.schema.json": (ApiHeader, "API v1: one header field"),
 }
 
 
@@ -234,6 +293,19 @@ def code_file(record: CodeRecord, site_url: str, clients: ClientsFile | None = N
             faq=[ApiFaq(question=f.question, answer=plain(f.answer)) for f in record.faq],
         ),
         clients=client_table(clients, record.code),
+        meanings=[
+            ApiMeaning(
+                who=m.who,
+                phrase=m.phrase,
+                registered=m.registered,
+                seen=m.seen,
+                status=m.status,
+                source=m.source,
+                source_title=m.source_title,
+                grade=m.grade,
+            )
+            for m in meanings(record)
+        ],
     )
 
 
@@ -266,6 +338,37 @@ def comparisons_file(site: Site, site_url: str) -> ApiComparisons:
     return ApiComparisons(version=VERSION, comparisons=groups)
 
 
+def header_summary(header: HeaderRecord, site_url: str) -> ApiHeaderSummary:
+    return ApiHeaderSummary(
+        name=header.name,
+        summary=header.summary,
+        defined_in=header.defined_in.citation,
+        url=absolute(site_url, header_src(header.name)),
+        api_url=urls.absolute(site_url, header_path(header.slug)),
+    )
+
+
+def header_file(site: Site, header: HeaderRecord, site_url: str) -> ApiHeader:
+    return ApiHeader(
+        version=VERSION,
+        name=header.name,
+        url=absolute(site_url, header_src(header.name)),
+        specification_url=header.defined_in.link,
+        record=header,
+        uses=[
+            ApiHeaderUse(
+                code=code,
+                where=use.where,
+                requirement=use.requirement,
+                condition=use.condition,
+                purpose=use.purpose,
+                url=absolute(site_url, code_src(code)),
+            )
+            for code, use in headers.carriers(site, header.name)
+        ],
+    )
+
+
 def _dump(model: BaseModel) -> str:
     data = model.model_dump(mode="json", by_alias=True)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -296,6 +399,17 @@ def api_files(site: Site, site_url: str) -> dict[str, str]:
         files[GUIDE] = _dump(
             ApiGuide(version=VERSION, url=absolute(site_url, GUIDE_SRC), guide=site.guide)
         )
+    if site.headers:
+        ordered = [site.headers[slug] for slug in sorted(site.headers)]
+        files[HEADERS] = _dump(
+            ApiHeaders(
+                version=VERSION,
+                count=len(ordered),
+                headers=[header_summary(h, site_url) for h in ordered],
+            )
+        )
+        for header in ordered:
+            files[header_path(header.slug)] = _dump(header_file(site, header, site_url))
     for name, (model, title) in SCHEMAS.items():
         files[schema_path(name)] = schema.render(model, title)
     return files

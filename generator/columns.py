@@ -54,6 +54,12 @@ def grouped(uses: tuple[HeaderUse, ...], key: Callable[[HeaderUse], str | None])
     return [(names, shared) for shared, names in groups.items()]
 
 
+def by_condition(uses: list[HeaderUse]) -> list[tuple[list[str], str | None]]:
+    """Field names under one condition together, in first-seen order (the status x header
+    table's cells)."""
+    return grouped(tuple(uses), lambda h: h.condition)
+
+
 def _must_send_groups(record: CodeRecord) -> list[tuple[list[str], str | None]]:
     """The required response fields, those under one condition together, in order."""
     return grouped(must_send(record), lambda h: h.condition)

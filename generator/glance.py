@@ -9,16 +9,26 @@ from generator import prose
 from generator.columns import COLUMNS, grouped
 from generator.escape import anchor, inert
 from generator.headers import header_uses
+from generator.meanings import meanings
 from generator.model import CodeRecord, HeaderUse
-from generator.pages import code_src
+from generator.pages import code_src, header_src
 from generator.site import Site
 from generator.urls import url_of
 
 WHERE_SEEN = {
     "client": "in the response the client receives",
+    "body": "inside a response body whose HTTP status is another",
     "logs": "only in the logs; the client never receives it",
     "client-and-logs": "in the response and in the logs",
     "internal": "only inside the product, never on the wire",
+}
+# Where a number outside 100-599 shows (generator.model.OtherNumber.seen).
+OTHER_SEEN = {
+    "script": "only to code reading the response (fetch, XMLHttpRequest); never on the wire",
+    "body": "inside the body of an error page or response",
+    "logs": "only in the server's logs",
+    "header": "in a response header field",
+    "client": "as the status the client receives, outside the 100-599 range",
 }
 
 
@@ -26,6 +36,16 @@ def _level(header: HeaderUse) -> str:
     """'MUST' or 'MUST, if a 200 to the same request would have sent it'."""
     level = header.requirement.upper()
     return f"{level}, {header.condition}" if header.condition else level
+
+
+def field_link(name: str, site: Site, root: str) -> Markup:
+    """A header field's name, linked to its page (``root`` leads from the page to the site
+    root) when the site has one, else in code: the one way pages print a field's name.
+    (A linked name is not also set in code: Material's link colour on the code background
+    fails the contrast check in the dark palette.)"""
+    if name.lower() not in site.headers:
+        return Markup("<code>{}</code>").format(inert(name))
+    return anchor(root + url_of(header_src(name)), name)
 
 
 def _join(items: list[Markup]) -> Markup:
@@ -48,6 +68,15 @@ def glance(record: CodeRecord, site: Site, root: str) -> list[tuple[str, Markup]
         facts.append(("Sent by", inert(record.vendor_names)))
         seen = dict.fromkeys(WHERE_SEEN[use.seen_by] for use in record.vendors)
         facts.append(("Where you see it", inert("; ".join(seen))))
+    senders = meanings(record)
+    if len(senders) > 1:
+        facts.append(
+            (
+                "Meanings",
+                inert(f"{len(senders)}: it depends on who sent it; ")
+                + Markup('<a href="#meanings">{}</a>').format("see every meaning"),
+            )
+        )
     instead = list(dict.fromkeys(code for alt in record.when_not_to_use for code in alt.instead))
     if instead:
         facts.append(("Alternatives", _join([link(code) for code in instead[:5]])))
@@ -69,8 +98,7 @@ def glance(record: CodeRecord, site: Site, root: str) -> list[tuple[str, Markup]
             (
                 "Response headers",
                 Markup("; ").join(
-                    _join([Markup("<code>{}</code>").format(inert(n)) for n in names])
-                    + inert(f" ({level})")
+                    _join([field_link(n, site, root) for n in names]) + inert(f" ({level})")
                     for names, level in grouped(required, _level)
                 ),
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from generator import rfc
 from generator.model import CodeRecord, HeaderUse, Prose
+from generator.site import Site
 
 
 def header_uses(record: CodeRecord) -> tuple[HeaderUse, ...]:
@@ -55,3 +56,59 @@ def always_sends_for(status: int, record: CodeRecord | None) -> tuple[str, ...]:
     from its record where the site has one, else from the RFC rules alone."""
     uses = _uses(status, record.headers if record is not None else ())
     return tuple(h.name for h in _must(uses) if h.condition is None)
+
+
+# --------------------------------------------------------------------------- by header
+
+LEVELS = ("must", "should", "may")
+
+
+def named(site: Site) -> dict[str, str]:
+    """Every header field some code names (in its record or through the RFC rules), by
+    lower-case name, with the spelling first met."""
+    names: dict[str, str] = {}
+    for code in sorted(site.codes):
+        for use in header_uses(site.codes[code]):
+            names.setdefault(use.name.lower(), use.name)
+    return names
+
+
+def carriers(site: Site, name: str) -> list[tuple[int, HeaderUse]]:
+    """(code, use) for every code whose page lists the field ``name``, by code: the
+    record's own entries with the rules' levels, and the rules' entries it lacks."""
+    wanted = name.lower()
+    return [
+        (code, use)
+        for code in sorted(site.codes)
+        for use in header_uses(site.codes[code])
+        if use.name.lower() == wanted
+    ]
+
+
+def by_level(site: Site, name: str) -> dict[str, list[tuple[int, HeaderUse]]]:
+    """The responses that carry ``name``, grouped by requirement (must, should, may),
+    each with the condition as the record and rules state it."""
+    groups: dict[str, list[tuple[int, HeaderUse]]] = {level: [] for level in LEVELS}
+    for code, use in carriers(site, name):
+        if use.where == "response":
+            groups[use.requirement].append((code, use))
+    return groups
+
+
+def in_requests(site: Site, name: str) -> list[tuple[int, HeaderUse]]:
+    """The codes whose requests carry ``name`` (If-Match for 412, Range for 416, ...)."""
+    return [(code, use) for code, use in carriers(site, name) if use.where == "request"]
+
+
+def matrix(site: Site) -> list[tuple[int, dict[str, list[HeaderUse]]]]:
+    """The status x header table: for every code that must or should send some response
+    field, its response fields grouped by level (must, should, may)."""
+    rows = []
+    for code in sorted(site.codes):
+        levels: dict[str, list[HeaderUse]] = {level: [] for level in LEVELS}
+        for use in header_uses(site.codes[code]):
+            if use.where == "response":
+                levels[use.requirement].append(use)
+        if levels["must"] or levels["should"]:
+            rows.append((code, levels))
+    return rows

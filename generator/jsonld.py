@@ -10,9 +10,10 @@ import re
 from typing import Any
 
 from generator import urls
-from generator.model import CodeRecord, Comparison
+from generator.model import CodeRecord, Comparison, HeaderRecord
 from generator.pages import (
     COMPARE_INDEX_SRC,
+    HEADERS_INDEX_SRC,
     HOME_SRC,
     SITE_NAME,
     Page,
@@ -182,6 +183,31 @@ def comparison_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
         "about": _item_list(site_url, [site.codes[c] for c in group.codes]),
     }
     trail = [("Home", HOME_SRC), ("Comparisons", COMPARE_INDEX_SRC), (group.title, page.src)]
+    return {"@context": CONTEXT, "@graph": [article, _breadcrumbs(site_url, trail)]}
+
+
+def header_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
+    header: HeaderRecord = page.context["header"]
+    url = absolute(site_url, page.src)
+    article = {
+        "@type": "TechArticle",
+        "@id": url + "#article",
+        "headline": page.title,
+        "name": page.title,
+        "description": header.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "en",
+        "keywords": ", ".join(page.keywords),
+        "publisher": _publisher(site_url),
+        "isPartOf": {"@type": "WebSite", "@id": _home(site_url) + "#website"},
+        "citation": {
+            "@type": "CreativeWork",
+            "name": header.defined_in.citation,
+            "url": header.defined_in.link,
+        },
+    }
+    trail = [("Home", HOME_SRC), ("Headers", HEADERS_INDEX_SRC), (page.title, page.src)]
     return {"@context": CONTEXT, "@graph": [article, _breadcrumbs(site_url, trail)]}
 
 

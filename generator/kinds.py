@@ -32,10 +32,17 @@ KINDS: dict[str, Kind] = {
     "home": Kind(pages.home_pages, "website", jsonld.home_page),
     "all_codes": Kind(pages.all_codes_pages, "website", jsonld.plain_page),
     "guide": Kind(pages.guide_pages, "article", jsonld.plain_page),
+    "shared_numbers": Kind(pages.shared_numbers_pages, "website", jsonld.plain_page),
+    "vendors": Kind(pages.vendors_pages, "website", jsonld.plain_page),
     "class": Kind(pages.class_pages, "website", jsonld.class_page),
     "code": Kind(pages.code_pages, "article", jsonld.code_page),
     "compare_index": Kind(pages.compare_index_pages, "website", jsonld.plain_page),
     "comparison": Kind(pages.comparison_pages, "article", jsonld.comparison_page),
+    "headers_index": Kind(pages.headers_index_pages, "website", jsonld.plain_page),
+    "header_matrix": Kind(pages.header_matrix_pages, "website", jsonld.plain_page),
+    "header": Kind(pages.header_pages, "article", jsonld.header_page),
+    "other_index": Kind(pages.other_index_pages, "website", jsonld.plain_page),
+    "other": Kind(pages.other_pages, "article", jsonld.plain_page),
     "api": Kind(pages.api_pages, "website", jsonld.plain_page),
 }
 

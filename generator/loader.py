@@ -24,7 +24,15 @@ from pydantic import BaseModel, ValidationError
 from generator import clients, rules
 from generator.history import last_changed
 from generator.messages import validation_problems
-from generator.model import ClassFile, CodeRecord, Comparison, Guide
+from generator.model import (
+    ClassFile,
+    CodeRecord,
+    Comparison,
+    Guide,
+    HeaderRecord,
+    OtherNumber,
+    VendorsFile,
+)
 from generator.problems import DataError, Problem, Source
 from generator.site import Site
 from generator.yamlsource import load_yaml
@@ -49,6 +57,24 @@ def _add_code(site: Site, source: Source, stem: str, record: CodeRecord) -> list
 def _add_comparison(site: Site, source: Source, stem: str, group: Comparison) -> list[Problem]:
     site.comparisons[stem] = group
     site.sources[("comparison", stem)] = source
+    return []
+
+
+def _add_header(site: Site, source: Source, stem: str, header: HeaderRecord) -> list[Problem]:
+    site.headers[stem] = header
+    site.sources[("header", stem)] = source
+    return rules.check_header(header, source, stem)
+
+
+def _add_other(site: Site, source: Source, stem: str, other: OtherNumber) -> list[Problem]:
+    site.others[stem] = other
+    site.sources[("other", stem)] = source
+    return []
+
+
+def _add_vendors(site: Site, source: Source, stem: str, parsed: VendorsFile) -> list[Problem]:
+    site.products = list(parsed.products)
+    site.sources[("vendors",)] = source
     return []
 
 
@@ -115,6 +141,22 @@ DATA: tuple[Entry, ...] = (
     Entry("guide.yaml", Guide, _add_guide),
     # After the codes: the client tables name codes that must have records.
     Entry("clients.yaml", clients.ClientsFile, _add_clients),
+    Entry(
+        "headers",
+        HeaderRecord,
+        _add_header,
+        re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$", re.ASCII),
+        "a file named for its header field in lower case, such as retry-after.yaml",
+    ),
+    Entry(
+        "other",
+        OtherNumber,
+        _add_other,
+        re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$", re.ASCII),
+        "a file named for its page, in lower case with hyphens, such as status-0.yaml",
+    ),
+    # Read last: it names vendor uses and other pages loaded above.
+    Entry("vendors.yaml", VendorsFile, _add_vendors),
 )
 
 

@@ -244,10 +244,12 @@ class Faq(Strict):
     answer: Markdown = Field(description="A direct answer.")
 
 
+# A header field's name as HTTP writes it (a token, RFC 9110 section 5.1).
+FIELD_NAME = r"^[A-Za-z0-9-]+$"
+
+
 class HeaderUse(Strict):
-    name: str = Field(
-        pattern=r"^[A-Za-z0-9-]+$", description="The header field name, e.g. 'Retry-After'."
-    )
+    name: str = Field(pattern=FIELD_NAME, description="The header field name, e.g. 'Retry-After'.")
     where: Literal["request", "response"] = Field(description="Which message carries it.")
     requirement: Literal["must", "should", "may"] = Field(
         description="How the specification treats it for this code."
@@ -267,6 +269,67 @@ class HeaderUse(Strict):
         """The requirement with its condition: 'MUST (single-part responses only)'."""
         level = self.requirement.upper()
         return f"{level} ({self.condition})" if self.condition else level
+
+
+class FieldDefinition(Strict):
+    """Where a header field is defined: an RFC section, or a vendor's documentation."""
+
+    document: PlainLine = Field(
+        description="'RFC 9110', or the vendor's document: 'Cloudflare documentation'."
+    )
+    section: str | None = Field(
+        default=None, pattern=r"^\d+(\.\d+)*$", description="Section number in an RFC: '10.2.3'."
+    )
+    url: Url | None = Field(
+        default=None, description="Link to the definition. Derived for RFCs; required otherwise."
+    )
+
+    @property
+    def is_rfc(self) -> bool:
+        return re.fullmatch(r"RFC \d+", self.document) is not None
+
+    @property
+    def link(self) -> str:
+        if self.url:
+            return self.url
+        number = self.document.removeprefix("RFC ")
+        anchor = f"#section-{self.section}" if self.section else ""
+        return f"https://www.rfc-editor.org/rfc/rfc{number}.html{anchor}"
+
+    @property
+    def citation(self) -> str:
+        return f"{self.document}, section {self.section}" if self.section else self.document
+
+
+class HeaderRecord(Strict):
+    """One header field: the source of its page at /headers/<lower-case name>/. Which codes
+    carry it is derived from the code records and the RFC rules, never listed here."""
+
+    name: str = Field(
+        pattern=FIELD_NAME,
+        description="The field name as its specification spells it; the file is <lower>.yaml.",
+    )
+    summary: Annotated[TitleText, Field(max_length=160)] = Field(
+        description="One plain sentence, at most 160 characters: the meta description."
+    )
+    meaning: Markdown = Field(description="What the field says and who acts on it.")
+    defined_in: FieldDefinition = Field(description="The defining document and section.")
+    syntax: RawText | None = Field(
+        default=None,
+        description=(
+            "The field's ABNF exactly as its RFC states it (checked against the RFC text); "
+            "leave it out when it was not checked."
+        ),
+    )
+    example: RawText = Field(description="One or more field lines: 'Retry-After: 120'.")
+    notes: list[Markdown] = Field(
+        default_factory=list, description="Pitfalls and practice, one point each."
+    )
+    keywords: list[PlainLine] = Field(default_factory=list, description="Words people search.")
+
+    @property
+    def slug(self) -> str:
+        return self.name.lower()
 
 
 class Redirect(Strict):
@@ -407,6 +470,10 @@ FIX_SIDES = (
 )
 
 
+# How current one meaning of a number is.
+MeaningStatus = Literal["current", "deprecated", "historic", "disputed"]
+
+
 class VendorUse(Strict):
     vendor: PlainLine = Field(description="Who uses the code: 'nginx', 'Cloudflare', ...")
     phrase: TitleText = Field(description="The vendor's own name for it.")
@@ -414,13 +481,23 @@ class VendorUse(Strict):
     source_title: PlainLine = Field(description="What that source is, briefly.")
     origin_unclear: bool = Field(
         default=False,
-        description="True when no primary source confirms this use: the page says so.",
-    )
-    historic: bool = Field(default=False, description="True when the vendor no longer uses it.")
-    seen_by: Literal["client", "logs", "client-and-logs", "internal"] = Field(
         description=(
-            "Where people meet it: sent to clients, only written to logs, or 'internal': "
-            "only inside the product (configuration, debug output), never on the wire."
+            "True when no primary source confirms this use (the source is secondary): "
+            "the page says so."
+        ),
+    )
+    status: MeaningStatus = Field(
+        default="current",
+        description=(
+            "Whether the vendor still uses it: 'current', 'deprecated' (still works, on its "
+            "way out), 'historic' (no longer used) or 'disputed' (the attribution is contested)."
+        ),
+    )
+    seen_by: Literal["client", "logs", "client-and-logs", "body", "internal"] = Field(
+        description=(
+            "Where people meet it: sent to clients as the status, only written to logs, "
+            "'body': inside a response body whose HTTP status is another (Esri's 499 in a "
+            "200), or 'internal': only inside the product, never on the wire."
         )
     )
     client_receives: StatusCode | None = Field(
@@ -432,6 +509,15 @@ class VendorUse(Strict):
     meaning: Markdown = Field(description="What it means for this vendor.")
     causes: list[Markdown] = Field(min_length=1, description="What leads to it.")
     fixes: Fixes = Field(description="How to fix it, from each side.")
+
+    @property
+    def historic(self) -> bool:
+        return self.status == "historic"
+
+    @property
+    def source_grade(self) -> Literal["primary", "secondary"]:
+        """'primary' when the vendor's own docs or source confirm the use."""
+        return "secondary" if self.origin_unclear else "primary"
 
 
 # --------------------------------------------------------------------------- the record
@@ -541,6 +627,70 @@ class CodeRecord(Strict):
             names += [p.name for p in self.specification.previous_names]
         names += [v.phrase for v in self.vendors]
         return list(dict.fromkeys(names))
+
+
+# --------------------------------------------------------------------------- beyond 100-599
+
+
+class SourceRef(Strict):
+    url: Url = Field(description="Where the claim can be checked.")
+    title: PlainLine = Field(description="What that source is, briefly.")
+    grade: Literal["primary", "secondary"] = Field(
+        description="'primary': the sender's own docs, spec or source; 'secondary': third parties."
+    )
+
+
+class OtherItem(Strict):
+    number: PlainLine = Field(description="'1020', '404.13', '110'.")
+    name: PlainLine = Field(description="Its name as the sender writes it.")
+    note: Markdown | None = Field(default=None, description="What it means or where it shows.")
+
+
+class OtherNumber(Strict):
+    """A number people meet that is no HTTP status code between 100 and 599: status 0 in
+    browsers, Cloudflare's 1xxx errors, IIS sub-status codes, the obsolete warn codes. Its
+    page lives at /other/<file stem>/, apart from the code pages."""
+
+    number: PlainLine = Field(description="The number as people see it: '0', '1xxx', '404.13'.")
+    title: TitleText = Field(description="The page title: 'Status 0 in browsers'.")
+    summary: Annotated[TitleText, Field(max_length=160)] = Field(
+        description="One plain sentence, at most 160 characters: the meta description."
+    )
+    sender: PlainLine = Field(description="Who produces it: 'Browsers (Fetch Standard)'.")
+    seen: Literal["script", "body", "logs", "header", "client"] = Field(
+        description=(
+            "Where people meet it: 'script' (what code reading the response sees, never on "
+            "the wire), 'body', 'logs', 'header' (a field value) or 'client' (the status line)."
+        )
+    )
+    status: MeaningStatus = Field(default="current", description="How current this use is.")
+    meaning: Markdown = Field(description="What it means and why it is no HTTP status code.")
+    checks: list[Markdown] = Field(min_length=1, description="What to check when you meet it.")
+    items: list[OtherItem] = Field(
+        default_factory=list, description="The numbers of the family a reader meets most."
+    )
+    example: RawText | None = Field(default=None, description="What it looks like where seen.")
+    sources: list[SourceRef] = Field(min_length=1, description="Each source, graded.")
+    related: list[StatusCode] = Field(default_factory=list, description="Codes to read next.")
+    keywords: list[PlainLine] = Field(min_length=1, description="Words people search with.")
+
+
+class Product(Strict):
+    name: PlainLine = Field(description="The product or family: 'nginx', 'AWS load balancers'.")
+    vendors: list[PlainLine] = Field(
+        default_factory=list,
+        description="The 'vendor' values of code records' vendor uses that belong to it.",
+    )
+    other: list[str] = Field(
+        default_factory=list, description="File stems of data/other/ pages that belong to it."
+    )
+    checks: list[Markdown] = Field(
+        min_length=1, description="What this product's operator should check first."
+    )
+
+
+class VendorsFile(Strict):
+    products: list[Product] = Field(min_length=1)
 
 
 # --------------------------------------------------------------------------- other data

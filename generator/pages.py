@@ -1,8 +1,9 @@
 """Plan the site: which pages exist, where they live, and what each is made from.
 
 The URL scheme lives here and nowhere else: a code at ``/202/``, a class at ``/2xx/``,
-a comparison at ``/compare/<slug>/``. Links between pages are written docs-relative
-(``/202.md``) so that MkDocs checks them and rewrites them for any site prefix.
+a comparison at ``/compare/<slug>/``, a header field at ``/headers/<lower-case name>/``.
+Links between pages are written docs-relative (``/202.md``) so that MkDocs checks them
+and rewrites them for any site prefix.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from generator import headers, vendors
 from generator.headers import header_uses
-from generator.model import CodeClass, CodeRecord, Comparison
+from generator.meanings import shared_numbers
+from generator.model import CodeClass, CodeRecord, Comparison, HeaderRecord
 from generator.site import Site
 from generator.urls import url_of
 
@@ -32,15 +35,45 @@ def comparison_src(slug: str) -> str:
     return f"compare/{slug}.md"
 
 
+def header_src(name: str) -> str:
+    """A header field's page, by its name in any case: ``Retry-After`` -> headers/retry-after.md."""
+    return f"headers/{name.lower()}.md"
+
+
 HOME_SRC = "index.md"
 ALL_CODES_SRC = "codes.md"
 GUIDE_SRC = "guide.md"
 API_SRC = "api.md"
 COMPARE_INDEX_SRC = "compare/index.md"
+HEADERS_INDEX_SRC = "headers/index.md"
+HEADER_MATRIX_SRC = "headers/status-matrix.md"
+HEADERS_NAV = "Headers"
+SHARED_NUMBERS_SRC = "shared-numbers.md"
+VENDORS_SRC = "vendors.md"
+OTHER_INDEX_SRC = "other/index.md"
+OTHER_NAV = "Not status codes"
+
+
+def other_src(slug: str) -> str:
+    return f"other/{slug}.md"
 
 
 PageKind = Literal[
-    "home", "all_codes", "guide", "api", "class", "code", "compare_index", "comparison"
+    "home",
+    "all_codes",
+    "guide",
+    "api",
+    "class",
+    "code",
+    "compare_index",
+    "comparison",
+    "shared_numbers",
+    "vendors",
+    "other_index",
+    "other",
+    "headers_index",
+    "header_matrix",
+    "header",
 ]
 
 
@@ -162,6 +195,147 @@ def compare_index_pages(site: Site) -> list[Page]:
 
 def comparison_pages(site: Site) -> list[Page]:
     return [_comparison_page(site, slug, group) for slug, group in sorted(site.comparisons.items())]
+
+
+def shared_numbers_pages(site: Site) -> list[Page]:
+    records = shared_numbers(site)
+    if not records:
+        return []
+    return [
+        Page(
+            src=SHARED_NUMBERS_SRC,
+            kind="shared_numbers",
+            title="HTTP status numbers with several meanings",
+            nav_title="Numbers with several meanings",
+            description=(
+                "Status numbers that mean different things from different senders (nginx, "
+                "Cloudflare, AWS, Shopify, Esri, ...), each meaning with its source."
+            ),
+            context={"records": records},
+            keywords=["status code conflicts", "vendor status codes", "same status code"],
+        )
+    ]
+
+
+def vendors_pages(site: Site) -> list[Page]:
+    if not site.products:
+        return []
+    return [
+        Page(
+            src=VENDORS_SRC,
+            kind="vendors",
+            title="Status codes by vendor",
+            nav_title="Codes by vendor",
+            description=(
+                "The unofficial status codes each product sends (nginx, Cloudflare, AWS, IIS, "
+                "Shopify, ...), with what each product's operator should check."
+            ),
+            context={"groups": vendors.groups(site), "shared": bool(shared_numbers(site))},
+            keywords=["vendor status codes", "nginx codes", "cloudflare codes", "aws alb codes"],
+        )
+    ]
+
+
+def other_index_pages(site: Site) -> list[Page]:
+    if not site.others:
+        return []
+    return [
+        Page(
+            src=OTHER_INDEX_SRC,
+            kind="other_index",
+            title="Numbers that are not HTTP status codes",
+            nav_title="All of them",
+            description=(
+                "Numbers people meet next to HTTP status codes that are none: status 0, "
+                "Cloudflare 1xxx errors, IIS sub-status codes, warn codes."
+            ),
+            context={"others": sorted(site.others.items())},
+            nav_path=(OTHER_NAV,),
+        )
+    ]
+
+
+def other_pages(site: Site) -> list[Page]:
+    return [
+        Page(
+            src=other_src(slug),
+            kind="other",
+            title=other.title,
+            nav_title=other.title,
+            description=other.summary,
+            context={"other": other, "slug": slug},
+            keywords=[other.number, *other.keywords],
+            search_terms=list(other.keywords),
+            nav_path=(OTHER_NAV,),
+        )
+        for slug, other in sorted(site.others.items())
+    ]
+
+
+def headers_index_pages(site: Site) -> list[Page]:
+    if not site.headers:
+        return []
+    return [
+        Page(
+            src=HEADERS_INDEX_SRC,
+            kind="headers_index",
+            title="HTTP header fields that go with status codes",
+            nav_title="All headers",
+            description=(
+                "Every header field a status code page names: what it means, its syntax, "
+                "and which codes must, should or may carry it."
+            ),
+            context={"headers": sorted(site.headers.values(), key=lambda h: h.slug)},
+            keywords=["HTTP headers", "HTTP header fields", "response headers"],
+            nav_path=(HEADERS_NAV,),
+        )
+    ]
+
+
+def header_matrix_pages(site: Site) -> list[Page]:
+    if not site.headers:
+        return []
+    rows = headers.matrix(site)
+    return [
+        Page(
+            src=HEADER_MATRIX_SRC,
+            kind="header_matrix",
+            title="Status codes and the header fields they require",
+            nav_title="Status x header table",
+            description=(
+                "One table of which response header fields each status code must, should "
+                "or may send, with the conditions the RFCs attach."
+            ),
+            context={
+                "rows": rows,
+            },
+            keywords=["status code headers table", "required response headers"],
+            hide=["toc"],
+            nav_path=(HEADERS_NAV,),
+        )
+    ]
+
+
+def header_pages(site: Site) -> list[Page]:
+    return [_header_page(site, header) for _, header in sorted(site.headers.items())]
+
+
+def _header_page(site: Site, header: HeaderRecord) -> Page:
+    return Page(
+        src=header_src(header.name),
+        kind="header",
+        title=f"{header.name} header",
+        nav_title=header.name,
+        description=header.summary,
+        context={
+            "header": header,
+            "levels": headers.by_level(site, header.name),
+            "requests": headers.in_requests(site, header.name),
+        },
+        keywords=[header.name, f"{header.name} header", *header.keywords],
+        search_terms=[header.name, *header.keywords],
+        nav_path=(HEADERS_NAV,),
+    )
 
 
 def api_pages(site: Site) -> list[Page]:

@@ -20,12 +20,13 @@ import yaml
 from markupsafe import Markup
 
 from generator import api, clients, prose, sequence, shareimage, urls
-from generator.columns import COLUMNS, property_rows
+from generator.columns import COLUMNS, by_condition, property_rows
 from generator.escape import anchor, inert
 from generator.exchanges import shown_steps
-from generator.glance import glance
+from generator.glance import OTHER_SEEN, WHERE_SEEN, field_link, glance
 from generator.headers import header_uses
 from generator.kinds import kind_of
+from generator.meanings import STATUS_LABELS, meanings
 from generator.model import (
     BODY_LABELS,
     CONSTANT_LABELS,
@@ -33,7 +34,19 @@ from generator.model import (
     RETRY_LABELS,
     Prose,
 )
-from generator.pages import SITE_NAME, Page, class_src, code_src, comparison_src
+from generator.pages import (
+    HEADER_MATRIX_SRC,
+    HEADERS_INDEX_SRC,
+    OTHER_INDEX_SRC,
+    SHARED_NUMBERS_SRC,
+    SITE_NAME,
+    VENDORS_SRC,
+    Page,
+    class_src,
+    code_src,
+    comparison_src,
+    other_src,
+)
 from generator.sections import sections_of
 from generator.site import Site
 from generator.urls import root_of, url_of
@@ -77,10 +90,15 @@ class _ApiPaths:
     INDEX = Markup(api.INDEX)
     COMPARISONS = Markup(api.COMPARISONS)
     GUIDE = Markup(api.GUIDE)
+    HEADERS = Markup(api.HEADERS)
 
     @staticmethod
     def code_path(code: object) -> Markup:
         return Markup(api.code_path(str(code)))
+
+    @staticmethod
+    def header_path(slug: str) -> Markup:
+        return Markup(api.header_path(slug))
 
     @staticmethod
     def schema_path(name: str) -> Markup:
@@ -115,6 +133,10 @@ def environment(site: Site) -> jinja2.Environment:
         return anchor(_target(context, code_src(code)), record.title if label is None else label)
 
     @jinja2.pass_context
+    def header_link(context: jinja2.runtime.Context, name: str) -> Markup:
+        return field_link(name, site, context["root"])
+
+    @jinja2.pass_context
     def inline(context: jinja2.runtime.Context, value: Prose) -> Markup:
         """Record Markdown without its paragraph, for a list item or a table cell."""
         return prose.render(value, context["root"]).inline
@@ -126,6 +148,9 @@ def environment(site: Site) -> jinja2.Environment:
     env.globals.update(
         site=site,
         code_link=code_link,
+        header_link=header_link,
+        headers_index_src=HEADERS_INDEX_SRC,
+        header_matrix_src=HEADER_MATRIX_SRC,
         href=href,
         code_src=code_src,
         class_src=class_src,
@@ -140,6 +165,15 @@ def environment(site: Site) -> jinja2.Environment:
         sections_of=sections_of,
         api=_ApiPaths,
         header_uses=header_uses,
+        by_condition=by_condition,
+        meanings=meanings,
+        meaning_status_labels=STATUS_LABELS,
+        shared_numbers_src=SHARED_NUMBERS_SRC,
+        other_src=other_src,
+        other_index_src=OTHER_INDEX_SRC,
+        vendors_src=VENDORS_SRC,
+        where_seen=WHERE_SEEN,
+        other_seen=OTHER_SEEN,
         glance=glance,
         shown_steps=shown_steps,
         sequence_diagram=sequence.diagram,

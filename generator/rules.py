@@ -15,8 +15,17 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import httpmsg, prose, rfc
-from generator.headers import always_sends_for
-from generator.model import FIX_SIDES, CodeRecord, Comparison, Fixes, Guide, GuideQuestion, Prose
+from generator.headers import always_sends_for, header_uses
+from generator.model import (
+    FIX_SIDES,
+    CodeRecord,
+    Comparison,
+    Fixes,
+    Guide,
+    GuideQuestion,
+    HeaderRecord,
+    Prose,
+)
 from generator.problems import Problem, Source
 from generator.sections import sections_of
 from generator.site import Site
@@ -282,6 +291,125 @@ def check_record(record: CodeRecord, source: Source, stem: str) -> list[Problem]
     return problems
 
 
+# --------------------------------------------------------------------------- header records
+
+# Header page file names the /headers/ section keeps for its own pages.
+RESERVED_HEADER_STEMS = frozenset({"index", "status-matrix"})
+
+
+def check_header(header: HeaderRecord, source: Source, stem: str) -> list[Problem]:
+    """One header record: named for its file, defined somewhere a reader can follow, its
+    example made of lines of that field."""
+    problems: list[Problem] = []
+
+    def add(path: Path_, message: str) -> None:
+        problems.append(source.problem(path, message))
+
+    if stem != header.slug:
+        add(
+            ("name",),
+            f"{header.name!r} does not match the file name (expected {stem}.yaml "
+            "to hold the field whose lower-case name is " + repr(stem) + ")",
+        )
+    if stem in RESERVED_HEADER_STEMS:
+        add(
+            ("name",),
+            f"{stem!r} is the name of a page of the headers section (expected another file name)",
+        )
+    definition = header.defined_in
+    if not definition.is_rfc and definition.url is None:
+        add(("defined_in", "url"), "missing (expected a link to the vendor's documentation)")
+    if not definition.is_rfc and definition.section is not None:
+        add(
+            ("defined_in", "section"),
+            "a section number for a document that is no RFC (expected it only with 'RFC <number>')",
+        )
+    if header.syntax is not None and not definition.is_rfc:
+        add(
+            ("syntax",),
+            "ABNF from a document that is no RFC (expected 'syntax' only "
+            "when 'defined_in' names the RFC it is copied from)",
+        )
+    for number, line in enumerate(header.example.strip().splitlines(), start=1):
+        name, colon, _ = line.partition(":")
+        if not colon or name.strip().lower() != header.slug:
+            add(
+                ("example",),
+                f"line {number} is {line[:60]!r} (expected a field line "
+                f"such as '{header.name}: value')",
+            )
+    return problems
+
+
+def check_header_pages(site: Site) -> list[Problem]:
+    """Every header field a code page lists has a header record, so its link resolves.
+    (Checked once the data has header records at all: a data folder without them builds
+    code pages whose header names are plain text.)"""
+    problems = []
+    for code, record in sorted(site.codes.items()):
+        source = site.sources[("code", code)]
+        named = {h.name.lower(): i for i, h in enumerate(record.headers)}
+        for use in header_uses(record):
+            if use.name.lower() in site.headers:
+                continue
+            where = (
+                ("headers", named[use.name.lower()], "name")
+                if use.name.lower() in named
+                else ("headers",)
+            )
+            problems.append(
+                source.problem(
+                    where,
+                    f"{use.name} has no header record (expected "
+                    f"data/headers/{use.name.lower()}.yaml: every header on a code page "
+                    "links to its page)",
+                )
+            )
+    return problems
+
+
+# --------------------------------------------------------------------------- vendors
+
+
+def check_products(site: Site) -> list[Problem]:
+    """Each product names vendor uses and other pages that exist, and no vendor use
+    belongs to two products."""
+    source = site.sources[("vendors",)]
+    problems: list[Problem] = []
+    used = {use.vendor for record in site.codes.values() for use in record.vendors}
+    owner: dict[str, str] = {}
+    for i, product in enumerate(site.products):
+        for j, vendor in enumerate(product.vendors):
+            where = ("products", i, "vendors", j)
+            if vendor not in used:
+                problems.append(
+                    source.problem(
+                        where,
+                        f"{vendor!r} is the vendor of no code record's use "
+                        "(expected a 'vendor' value from data/codes/)",
+                    )
+                )
+            elif vendor in owner:
+                problems.append(
+                    source.problem(
+                        where,
+                        f"{vendor!r} already belongs to {owner[vendor]!r} "
+                        "(expected each vendor in one product)",
+                    )
+                )
+            owner.setdefault(vendor, product.name)
+        for j, slug in enumerate(product.other):
+            if slug not in site.others:
+                problems.append(
+                    source.problem(
+                        ("products", i, "other", j),
+                        f"{slug!r} has no page (expected a file in data/other/)",
+                    )
+                )
+        problems += check_links(site, product, source, ("products", i))
+    return problems
+
+
 # --------------------------------------------------------------------------- links
 
 
@@ -448,6 +576,25 @@ def check_site(site: Site) -> list[Problem]:
         source = site.sources[("comparison", slug)]
         problems += check_comparison(site, group, source)
         problems += check_links(site, group, source)
+    if site.headers:
+        problems += check_header_pages(site)
+        for slug, header in sorted(site.headers.items()):
+            problems += check_links(site, header, site.sources[("header", slug)])
+    for slug, other in sorted(site.others.items()):
+        source = site.sources[("other", slug)]
+        if slug == "index":
+            problems.append(
+                source.file_problem(
+                    "(file)",
+                    "index is the name of the section's own page (expected another file name)",
+                )
+            )
+        for i, code in enumerate(other.related):
+            if not site.knows(code):
+                problems.append(source.problem(("related", i), missing(code)))
+        problems += check_links(site, other, source)
+    if site.products:
+        problems += check_products(site)
     classes = site.sources.get(("classes",))
     if classes is not None:
         for i, code_class in enumerate(site.classes.values()):

@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 from generator.clients import ClientsFile
-from generator.model import CodeRecord, Comparison
+from generator.model import CodeRecord, Comparison, HeaderRecord
 
 SCHEMAS = {
     "code.schema.json": (CodeRecord, "HTTP status code record"),
     "comparison.schema.json": (Comparison, "Comparison group"),
     "clients.schema.json": (ClientsFile, "How clients react to status codes"),
+    "header.schema.json": (HeaderRecord, "HTTP header field record"),
 }
 
 

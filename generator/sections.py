@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.meanings import is_shared
 from generator.model import CodeRecord
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ CODE_SECTIONS: tuple[Section, ...] = (
     Section("when-not-to-use", "When not to use", applies=lambda r: bool(r.when_not_to_use)),
     Section("how-to-fix", "How to fix it", applies=_has_fixes),
     Section("meaning", "Meaning"),
+    Section("meanings", "Every meaning of this number", applies=is_shared, searchable=False),
     Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors)),
     Section("clients", "How clients react", searchable=False, applies_in=_has_client_table),
     Section(

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.clients import ClientsFile
-from generator.model import CodeClass, CodeRecord, Comparison, Guide
+from generator.meanings import is_shared
+from generator.model import (
+    CodeClass,
+    CodeRecord,
+    Comparison,
+    Guide,
+    HeaderRecord,
+    OtherNumber,
+    Product,
+)
 from generator.problems import Source
 
 
@@ -19,10 +28,15 @@ class Site:
     guide: Guide | None = None
     # How clients react to codes (data/clients.yaml).
     clients: ClientsFile | None = None
+    # Header fields, by lower-case name (the file stem): "retry-after".
+    headers: dict[str, HeaderRecord] = field(default_factory=dict)
+    # Numbers outside 100-599, by file stem ("status-0"), and the products that send codes.
+    others: dict[str, OtherNumber] = field(default_factory=dict)
+    products: list[Product] = field(default_factory=list)
     # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
     modified: dict[str, str] = field(default_factory=dict)
     # Where each loaded thing came from, for located problems: ("code", 404),
-    # ("comparison", "401-vs-403"), ("classes",), ("guide",).
+    # ("comparison", "401-vs-403"), ("header", "retry-after"), ("classes",), ("guide",).
     sources: dict[tuple, Source] = field(default_factory=dict, repr=False)
     # Codes whose file exists but did not validate: their own problems are reported, so
     # links to them are not reported again as "has no record".
@@ -61,6 +75,15 @@ class Site:
             pages.add("guide.md")
         if self.comparisons:
             pages |= {"compare/index.md", *(f"compare/{slug}.md" for slug in self.comparisons)}
+        if any(is_shared(record) for record in self.codes.values()):
+            pages.add("shared-numbers.md")
+        if self.others:
+            pages |= {"other/index.md", *(f"other/{slug}.md" for slug in self.others)}
+        if self.products:
+            pages.add("vendors.md")
+        if self.headers:
+            pages |= {"headers/index.md", "headers/status-matrix.md"}
+            pages |= {f"headers/{slug}.md" for slug in self.headers}
         return pages
 
     def comparisons_for(self, code: int) -> list[tuple[str, Comparison]]:

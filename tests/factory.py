@@ -122,10 +122,45 @@ def comparison(codes: list[int], **overrides: Any) -> dict[str, Any]:
     return data
 
 
+def header(name: str, **overrides: Any) -> dict[str, Any]:
+    """A minimal valid header record for the field ``name``."""
+    data: dict[str, Any] = {
+        "name": name,
+        "summary": f"What {name} says.",
+        "meaning": f"The {name} field, for tests.",
+        "defined_in": {"document": "RFC 9110", "section": "10.2.3"},
+        "example": f"{name}: 120",
+    }
+    data.update(copy.deepcopy(overrides))
+    return data
+
+
+def other(number: str, **overrides: Any) -> dict[str, Any]:
+    """A minimal valid record for a number outside 100-599 (data/other/)."""
+    data: dict[str, Any] = {
+        "number": number,
+        "title": f"Number {number}",
+        "summary": f"What {number} is.",
+        "sender": "A browser",
+        "seen": "script",
+        "meaning": f"The meaning of {number}.",
+        "checks": ["Look at the console."],
+        "sources": [
+            {"url": "https://spec.example.org/#n", "title": "A specification", "grade": "primary"}
+        ],
+        "keywords": [f"status {number}"],
+    }
+    data.update(copy.deepcopy(overrides))
+    return data
+
+
 def write_dataset(
     root: Path,
     records: list[dict[str, Any]] | None = None,
     comparisons: dict[str, dict[str, Any]] | None = None,
+    headers: list[dict[str, Any]] | None = None,
+    others: dict[str, dict[str, Any]] | None = None,
+    products: list[dict[str, Any]] | None = None,
 ) -> Path:
     """Write a data folder under ``root`` and return it."""
     data = root / "data"
@@ -138,6 +173,16 @@ def write_dataset(
         write_yaml(data / "codes" / f"{item['code']}.yaml", item)
     for slug, group in (comparisons or {}).items():
         write_yaml(data / "comparisons" / f"{slug}.yaml", group)
+    if headers:
+        (data / "headers").mkdir(exist_ok=True)
+        for item in headers:
+            write_yaml(data / "headers" / f"{item['name'].lower()}.yaml", item)
+    if others:
+        (data / "other").mkdir(exist_ok=True)
+        for slug, item in others.items():
+            write_yaml(data / "other" / f"{slug}.yaml", item)
+    if products:
+        write_yaml(data / "vendors.yaml", {"products": products})
     return data
 
 

@@ -1484,3 +1484,115 @@ YAML_DOCUMENTS: list[HostileYaml] = [
         "an alias of a text value used where a list of codes is expected",
     ),
 ]
+
+
+# --------------------------------------------------------------------------- header records
+
+
+@dataclass(frozen=True)
+class HostileHeader:
+    """A header record (``data/headers/<stem>.yaml``) changed by ``changes`` from a valid
+    Retry-After record; the loader must refuse it at ``field``."""
+
+    id: str
+    changes: dict
+    field: str
+    note: str
+    stem: str = "retry-after"
+
+
+_VENDOR_DOC = {"document": "Vendor documentation", "url": "https://vendor.example.com/docs"}
+
+HEADER_RECORDS: list[HostileHeader] = [
+    HostileHeader(
+        "crlf-in-name",
+        {"name": "Retry-After\r\nSet-Cookie: session=stolen"},
+        "name",
+        "a field name that splits into a second header line",
+    ),
+    HostileHeader(
+        "script-in-name",
+        {"name": "<script>alert(1)</script>"},
+        "name",
+        "markup where a field name belongs",
+    ),
+    HostileHeader(
+        "name-of-another-field",
+        {"name": "Set-Cookie"},
+        "name",
+        "retry-after.yaml that describes another field, so its page would lie",
+    ),
+    HostileHeader(
+        "reserved-page-name",
+        {"name": "Index"},
+        "name",
+        "a record named like the headers index page, to replace it",
+        stem="index",
+    ),
+    HostileHeader(
+        "javascript-definition-url",
+        {"defined_in": {"document": "Vendor documentation", "url": "javascript:alert(1)"}},
+        "defined_in.url",
+        "a script URL as the link to the definition",
+    ),
+    HostileHeader(
+        "vendor-doc-without-url",
+        {"defined_in": {"document": "Vendor documentation"}},
+        "defined_in.url",
+        "a vendor definition the reader cannot follow",
+    ),
+    HostileHeader(
+        "abnf-from-no-rfc",
+        {"defined_in": _VENDOR_DOC, "syntax": "Retry-After = 1*DIGIT"},
+        "syntax",
+        "ABNF presented as an RFC's that comes from elsewhere",
+    ),
+    HostileHeader(
+        "example-smuggles-a-field",
+        {"example": "Retry-After: 120\nSet-Cookie: session=stolen"},
+        "example",
+        "an example that slips another field onto the page",
+    ),
+    HostileHeader(
+        "example-html",
+        {"example": '<img src=x onerror="alert(1)">'},
+        "example",
+        "markup instead of a field line",
+    ),
+    HostileHeader(
+        "summary-script",
+        {"summary": "Wait <script>alert(1)</script>"},
+        "summary",
+        "markup in the text that becomes the title and meta description",
+    ),
+    HostileHeader(
+        "summary-bidi",
+        {"summary": "Wait \u202e)1(trela"},
+        "summary",
+        "a right-to-left override that disguises the summary",
+    ),
+    HostileHeader(
+        "meaning-iframe",
+        {"meaning": '<iframe src="javascript:alert(1)"></iframe>'},
+        "meaning",
+        "raw HTML in prose",
+    ),
+    HostileHeader(
+        "meaning-javascript-link",
+        {"meaning": "See [the spec](javascript:alert(1))."},
+        "meaning",
+        "a script URL in a Markdown link",
+    ),
+    HostileHeader(
+        "notes-second-h1",
+        {"notes": ["Wait.\n\n# A second page title"]},
+        "notes",
+        "a heading in a note that would give the page a second h1",
+    ),
+    HostileHeader(
+        "unknown-field",
+        {"onload": "alert(1)"},
+        "onload",
+        "a field the model does not have",
+    ),
+]

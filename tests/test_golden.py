@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from factory import comparison, record, unofficial, write_dataset
+from factory import comparison, header, other, record, unofficial, write_dataset
 
 from generator.kinds import KINDS, plan
 from generator.loader import load_site
@@ -49,10 +49,51 @@ def pages(tmp_path_factory) -> dict[str, str]:
     records = [
         record(200, related=[204], meaning="A *successful* answer; compare [204](/204.md)."),
         record(204),
-        record(404, related=[200]),
+        record(
+            404,
+            related=[200],
+            headers=[
+                {
+                    "name": "Retry-After",
+                    "where": "response",
+                    "requirement": "should",
+                    "condition": "if the page may come back",
+                    "purpose": "When to look again.",
+                }
+            ],
+        ),
         unofficial(499),
+        unofficial(
+            509,
+            phrase="Bandwidth Limit Exceeded",
+            vendors=[
+                {
+                    **unofficial(499)["vendors"][0],
+                    "vendor": "Shared web hosts",
+                    "phrase": "Bandwidth Limit Exceeded",
+                    "origin_unclear": True,
+                    "seen_by": "client",
+                },
+                {
+                    **unofficial(499)["vendors"][0],
+                    "vendor": "A framework",
+                    "phrase": "Bandwidth Limit Exceeded",
+                    "status": "deprecated",
+                    "seen_by": "body",
+                },
+            ],
+        ),
     ]
-    data = write_dataset(root, records, {"ok-or-empty": comparison([200, 204])})
+    data = write_dataset(
+        root,
+        records,
+        {"ok-or-empty": comparison([200, 204])},
+        headers=[header("Retry-After", syntax="Retry-After = HTTP-date / delay-seconds")],
+        others={"status-0": other("0", related=[200])},
+        products=[
+            {"name": "nginx", "vendors": ["nginx"], "other": ["status-0"], "checks": ["The log."]}
+        ],
+    )
     (data / "guide.yaml").write_text(yaml.safe_dump(GUIDE, sort_keys=False), encoding="utf-8")
     site = load_site(data)
     return render_all(site, plan(site), SITE_URL)
@@ -63,11 +104,18 @@ SOURCES = {
     "home": "index.md",
     "all_codes": "codes.md",
     "guide": "guide.md",
+    "shared_numbers": "shared-numbers.md",
+    "vendors": "vendors.md",
+    "other_index": "other/index.md",
+    "other": "other/status-0.md",
     "class": "2xx.md",
     "code": "200.md",
     "compare_index": "compare/index.md",
     "comparison": "compare/ok-or-empty.md",
     "api": "api.md",
+    "headers_index": "headers/index.md",
+    "header_matrix": "headers/status-matrix.md",
+    "header": "headers/retry-after.md",
 }
 
 
@@ -75,7 +123,7 @@ def test_every_kind_has_a_golden_page():
     assert set(SOURCES) == set(KINDS)
 
 
-@pytest.mark.parametrize("src", [*SOURCES.values(), "499.md"])
+@pytest.mark.parametrize("src", [*SOURCES.values(), "404.md", "499.md", "509.md"])
 def test_page_matches_its_golden_copy(pages, src):
     golden = GOLDEN / (src.replace("/", "__"))
     actual = pages[src]

@@ -19,8 +19,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from factory import comparison, record, unofficial, write_dataset, write_yaml
-from hostile_cases import FIELD_VECTORS, URL_VECTORS, YAML_DOCUMENTS, huge_record_text
+from factory import comparison, header, other, record, unofficial, write_dataset, write_yaml
+from hostile_cases import (
+    FIELD_VECTORS,
+    HEADER_RECORDS,
+    URL_VECTORS,
+    YAML_DOCUMENTS,
+    huge_record_text,
+)
 from sitebuild import build
 
 from generator.loader import load_site
@@ -205,6 +211,23 @@ def test_a_20_mb_record_is_refused_before_it_is_parsed(base):
     assert "expected at most" in str(problem)
 
 
+@pytest.mark.parametrize("case", HEADER_RECORDS, ids=[c.id for c in HEADER_RECORDS])
+def test_hostile_header_records_are_refused_at_their_field(tmp_path, case):
+    data = write_dataset(tmp_path, [record(200), record(204)])
+    (data / "headers").mkdir()
+    write_yaml(data / "headers" / f"{case.stem}.yaml", {**header("Retry-After"), **case.changes})
+    with pytest.raises(DataError) as info:
+        load_site(data)
+    located = re.compile(rf"^data/headers/{case.stem}\.yaml:\d+: (\S+): ")
+    fields = []
+    for problem in info.value.problems:
+        match = located.match(str(problem))
+        assert match, (case.id, str(problem))
+        fields.append(match.group(1))
+    assert any(f.startswith(case.field) for f in fields), (case.id, fields)
+    assert "Traceback" not in info.value.report()
+
+
 # --------------------------------------------------------------------------- the build
 
 # Elements that the templates and Material put inside the article of a page. Record
@@ -264,8 +287,18 @@ def hostile_site(tmp_path_factory, base):
             [200, *hostile_codes[:20]], columns=["summary", "use_when", "retry", "must_send"]
         )
     }
+    # A header page and a page of data/other/ carrying every prose vector accepted in a
+    # code's meaning.
+    notes = [c.text for cases in accepted.values() for c in cases if c.field == "meaning"]
     root = tmp_path_factory.mktemp("hostile-site")
-    data = write_dataset(root, records, groups)
+    data = write_dataset(
+        root,
+        records,
+        groups,
+        headers=[header("Retry-After", notes=notes)],
+        others={"status-0": other("0", checks=notes)},
+        products=[{"name": "nginx", "vendors": ["nginx"], "checks": notes}],
+    )
     result = build(root / "site", data=data, site_url="https://status.example.org/")
     assert result.returncode == 0, result.output
     return result, placed

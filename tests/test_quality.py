@@ -26,6 +26,13 @@ VNU_EXCEPTION = "Attribute “autocomplete” is only allowed when the input typ
 VNU_EXCEPTION_INPUTS = ('id="__drawer"', 'id="__search"')
 
 AXE_PAGES = ["", "4xx/", "429/", "compare/redirects/", "codes/", "guide/", "522/"]
+# The page kinds of headers, shared numbers, vendors and numbers outside 100-599.
+AXE_PAGES += [
+    "headers/retry-after/",
+    "headers/status-matrix/",
+    "shared-numbers/",
+    "other/status-0/",
+]
 # WCAG 2.0-2.2 A and AA, and axe's best practices (2.2 rules such as target-size are not
 # in axe's default set).
 AXE_RUN = """async () => await axe.run(document, {
