@@ -36,3 +36,23 @@ def test_the_readme_commands_make_a_virtual_environment_first():
     """Debian's and Ubuntu's Python refuse pip outside one (PEP 668)."""
     for command in readme_commands()[:2]:
         assert command.startswith("python3 -m venv .venv && . .venv/bin/activate && ")
+
+
+def test_the_wheel_carries_every_data_file():
+    """pyproject's package-data patterns must name every file of data/: a record folder
+    they miss is absent from an installed http-status, which then cannot load."""
+    import fnmatch
+    import tomllib
+
+    from sitebuild import REPO
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["generator.data"]
+    files = [p.relative_to(REPO / "data").as_posix() for p in (REPO / "data").rglob("*")]
+    missed = [
+        f
+        for f in files
+        if (REPO / "data" / f).is_file()
+        and not any(fnmatch.fnmatch(f, p) and f.count("/") == p.count("/") for p in patterns)
+    ]
+    assert missed == []
