@@ -10,7 +10,7 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator import schema, urls
+from generator import schema, snippets, urls
 from generator.columns import COLUMNS
 from generator.jsonld import absolute, plain
 from generator.model import CodeRecord, Guide, RegistryStatus
@@ -94,6 +94,29 @@ class ApiPlain(_Api):
     faq: list[ApiFaq]
 
 
+class ApiSnippet(_Api):
+    framework: str = Field(description="The framework's id: 'fastapi', 'go', ...")
+    label: str = Field(description="Its name as the page's tab shows it.")
+    language: str
+    checked_by: str = Field(
+        description="'test': run in the site's tests; 'docs': API names checked in its docs."
+    )
+    version: str = Field(description="The version run, or the documentation's version.")
+    text: str | None = Field(description="The snippet exactly as the page shows it; or null.")
+    reason: str | None = Field(description="Why this framework has no snippet; or null.")
+
+
+class ApiSend(_Api):
+    """The "Send it from your framework" section."""
+
+    method: str | None = Field(description="The request method each snippet answers.")
+    headers: dict[str, str] = Field(description="The header fields each snippet sends.")
+    not_sent: str | None = Field(
+        description="Plain text: why applications do not send this code themselves; or null."
+    )
+    snippets: list[ApiSnippet]
+
+
 class ApiCode(_Api):
     version: str
     code: int
@@ -101,6 +124,10 @@ class ApiCode(_Api):
     summary: ApiCodeSummary
     record: CodeRecord = Field(description="The record exactly as in data/, text as Markdown.")
     plain: ApiPlain
+    send: ApiSend | None = Field(
+        default=None,
+        description="Framework snippets for the code (registered codes); null otherwise.",
+    )
 
 
 class ApiRow(_Api):
@@ -167,7 +194,31 @@ def summary(record: CodeRecord, site_url: str) -> ApiCodeSummary:
     )
 
 
-def code_file(record: CodeRecord, site_url: str) -> ApiCode:
+def send(site: Site, record: CodeRecord) -> ApiSend | None:
+    params = snippets.params_of(site, record)
+    if params is None:
+        return None
+    tabs = snippets.tabs(site, record)
+    return ApiSend(
+        method=None if params.not_sent else params.method,
+        headers={} if params.not_sent else dict(params.headers),
+        not_sent=plain(params.not_sent) if params.not_sent else None,
+        snippets=[
+            ApiSnippet(
+                framework=tab.id,
+                label=tab.framework.label,
+                language=tab.framework.language,
+                checked_by=tab.framework.checked_by,
+                version=tab.framework.version,
+                text=tab.snippet.text if tab.snippet else None,
+                reason=tab.reason,
+            )
+            for tab in tabs
+        ],
+    )
+
+
+def code_file(record: CodeRecord, site_url: str, site: Site | None = None) -> ApiCode:
     return ApiCode(
         version=VERSION,
         code=record.code,
@@ -185,6 +236,7 @@ def code_file(record: CodeRecord, site_url: str) -> ApiCode:
             common_mistakes=[plain(t) for t in record.common_mistakes],
             faq=[ApiFaq(question=f.question, answer=plain(f.answer)) for f in record.faq],
         ),
+        send=send(site, record) if site is not None else None,
     )
 
 
@@ -236,7 +288,7 @@ def api_files(site: Site, site_url: str) -> dict[str, str]:
         COMPARISONS: _dump(comparisons_file(site, site_url)),
     }
     for record in records:
-        files[code_path(record.code)] = _dump(code_file(record, site_url))
+        files[code_path(record.code)] = _dump(code_file(record, site_url, site))
     if site.guide is not None:
         files[GUIDE] = _dump(
             ApiGuide(version=VERSION, url=absolute(site_url, GUIDE_SRC), guide=site.guide)

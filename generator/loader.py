@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from generator import rules
 from generator.history import last_changed
 from generator.messages import validation_problems
-from generator.model import ClassFile, CodeRecord, Comparison, Guide
+from generator.model import ClassFile, CodeRecord, Comparison, Framework, Guide, SnippetFile
 from generator.problems import DataError, Problem, Source
 from generator.site import Site
 from generator.yamlsource import load_yaml
@@ -70,6 +70,18 @@ def _add_guide(site: Site, source: Source, stem: str, guide: Guide) -> list[Prob
     return []
 
 
+def _add_framework(site: Site, source: Source, stem: str, framework: Framework) -> list[Problem]:
+    site.frameworks[stem] = framework
+    site.sources[("framework", stem)] = source
+    return []
+
+
+def _add_snippets(site: Site, source: Source, stem: str, parsed: SnippetFile) -> list[Problem]:
+    site.snippets = parsed
+    site.sources[("snippets",)] = source
+    return []
+
+
 @dataclass(frozen=True)
 class Entry:
     """One part of the data folder: a folder of records, or one file."""
@@ -105,6 +117,14 @@ DATA: tuple[Entry, ...] = (
         "a file named for its page, in lower case with hyphens, such as 401-vs-403.yaml",
     ),
     Entry("guide.yaml", Guide, _add_guide),
+    Entry(
+        "frameworks",
+        Framework,
+        _add_framework,
+        re.compile(r"^[a-z][a-z0-9]*\.yaml$", re.ASCII),
+        "a file named for its framework's template, such as fastapi.yaml",
+    ),
+    Entry("snippets.yaml", SnippetFile, _add_snippets),
 )
 
 

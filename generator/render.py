@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import api, prose, urls
+from generator import api, prose, snippets, urls
 from generator.columns import COLUMNS, property_rows
 from generator.escape import anchor, inert
 from generator.glance import glance
@@ -132,6 +132,8 @@ def environment(site: Site) -> jinja2.Environment:
         api=_ApiPaths,
         header_uses=header_uses,
         glance=glance,
+        snippet_params=lambda record: snippets.params_of(site, record),
+        snippet_tabs=lambda record: snippets.tabs(site, record),
     )
     return env
 

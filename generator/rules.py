@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import httpmsg, prose, rfc
+from generator import httpmsg, prose, rfc, snippets
 from generator.headers import always_sends_for
 from generator.model import CodeRecord, Comparison, Guide, GuideQuestion, Prose
 from generator.problems import Problem, Source
@@ -380,6 +380,7 @@ def check_site(site: Site) -> list[Problem]:
         source = site.sources[("guide",)]
         problems += check_guide(site, site.guide, source)
         problems += check_links(site, site.guide, source)
+    problems += snippets.check(site)
     return problems
 
 

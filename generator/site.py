@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model import CodeClass, CodeRecord, Comparison, Guide
+from generator.model import CodeClass, CodeRecord, Comparison, Framework, Guide, SnippetFile
 from generator.problems import Source
 
 
@@ -16,6 +16,9 @@ class Site:
     classes: dict[int, CodeClass]
     comparisons: dict[str, Comparison]
     guide: Guide | None = None
+    # "Send it from your framework": data/frameworks/<id>.yaml and data/snippets.yaml.
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    snippets: SnippetFile | None = None
     # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
     modified: dict[str, str] = field(default_factory=dict)
     # Where each loaded thing came from, for located problems: ("code", 404),
