@@ -396,7 +396,25 @@ CONSTANT_LABELS: dict[str, str] = {
 # A header value printed inside a string literal of nine languages: visible ASCII only,
 # no backslash, "$" or "#" (escapes and string interpolation in PHP, Ruby, JavaScript).
 _SNIPPET_VALUE = r'^[!"%-\[\]-~]([ !"%-\[\]-~]*[!"%-\[\]-~])?$'
-SnippetValue = Annotated[str, Field(pattern=_SNIPPET_VALUE, max_length=60)]
+
+
+def _snippet_value(value: str) -> str:
+    if not re.match(_SNIPPET_VALUE, value):
+        bad = sorted({c for c in value if not (" " <= c <= "~") or c in "\\$#"})
+        shown = " ".join(repr(c) for c in bad) or "a space at either end"
+        raise ValueError(
+            f"{value[:40]!r} contains {shown} (expected visible ASCII without a backslash, "
+            "$ or # and no space at either end: it is printed inside string literals of "
+            "nine languages)"
+        )
+    return value
+
+
+SnippetValue = Annotated[
+    str,
+    Field(max_length=60, json_schema_extra={"pattern": _SNIPPET_VALUE}),
+    AfterValidator(_snippet_value),
+]
 # A code as a mapping key: quoted in YAML ("429":), as the data files' keys are text.
 CodeKey = Annotated[str, Field(pattern=r"^[1-5][0-9][0-9]$")]
 BodyKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,19}$")]

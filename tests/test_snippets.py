@@ -268,3 +268,81 @@ def test_the_page_shows_each_snippet_in_its_own_tab_exactly_as_it_runs(real_site
                 assert code_block is None and tab.reason in block.get_text(), (code, tab.id)
             else:
                 assert code_block.get_text() == tab.snippet.text, (code, tab.id)
+
+
+# --------------------------------------------------------------------------- bad data
+
+
+def snippet_dataset(tmp_path, codes: dict, records=None):
+    """A small data folder with the real frameworks and the given snippet parameters."""
+    import shutil
+
+    import yaml
+    from factory import REAL_DATA, record, write_dataset
+
+    data = write_dataset(tmp_path, records or [record(200), record(204), record(429)])
+    shutil.copytree(REAL_DATA / "frameworks", data / "frameworks")
+    codes = {"200": {"body": {"id": 1}}, "204": {}, **codes}
+    (data / "snippets.yaml").write_text(yaml.safe_dump({"codes": codes}), encoding="utf-8")
+    return data
+
+
+def problems_of(data) -> list[str]:
+    from generator.loader import load_site
+    from generator.problems import DataError
+
+    try:
+        load_site(data)
+    except DataError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['120\\"; import os', "$(reboot)", "#{`reboot`}", "1\n2", " 120", "x" * 61],
+)
+def test_a_header_value_that_could_escape_a_string_literal_is_refused(tmp_path, value):
+    data = snippet_dataset(tmp_path, {"429": {"headers": {"Retry-After": value}}})
+    found = problems_of(data)
+    assert any(
+        p.startswith("data/snippets.yaml:") and "codes.429.headers.Retry-After" in p for p in found
+    ), found
+
+
+def test_quotes_in_a_header_value_stay_inside_the_string_in_every_language(tmp_path):
+    """Both quote characters are allowed (challenges need them): each language's literal
+    keeps them as text, and the Python snippet really sends the value unchanged."""
+    _need("fastapi")
+    from fastapi.testclient import TestClient
+
+    from generator.loader import load_site
+
+    value = """Bearer realm="it's", x='"'"""
+    data = snippet_dataset(tmp_path, {"429": {"headers": {"Retry-After": value}}})
+    site = load_site(data)
+    sent = {s.framework: s for s in snippets.all_snippets(site) if s.code == 429}
+    response = TestClient(load(sent["fastapi"])["app"]).get("/example")
+    assert response.headers["Retry-After"] == value
+    assert "\\'" in sent["laravel"].text  # PHP: single-quoted, ' escaped
+    assert '\\"' in sent["go"].text  # Go: double-quoted, " escaped
+
+
+def test_a_missing_required_header_and_a_body_on_204_are_reported_with_file_and_line(
+    tmp_path,
+):
+    from factory import record
+
+    codes = {"204": {"body": "hi"}, "401": {}}
+    data = snippet_dataset(tmp_path, codes, [record(200), record(204), record(401)])
+    found = problems_of(data)
+    assert any(
+        p.startswith("data/snippets.yaml:") and "codes.401.headers" in p and "WWW-Authenticate" in p
+        for p in found
+    ), found
+    assert any("codes.204.body" in p and "no content" in p for p in found), found
+
+
+def test_a_registered_code_without_parameters_is_reported(tmp_path):
+    found = problems_of(snippet_dataset(tmp_path, {}))
+    assert any("429 has no entry" in p for p in found), found
