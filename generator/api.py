@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator import schema, snippets, urls
 from generator.columns import COLUMNS
 from generator.jsonld import absolute, plain
-from generator.model import CodeRecord, Guide, RegistryStatus
+from generator.model import CheckedApi, CodeRecord, Guide, RegistryStatus
 from generator.pages import GUIDE_SRC, code_src, comparison_src
 from generator.site import Site
 
@@ -104,6 +104,9 @@ class ApiSnippet(_Api):
     version: str = Field(description="The version run, or the documentation's version.")
     text: str | None = Field(description="The snippet exactly as the page shows it; or null.")
     reason: str | None = Field(description="Why this framework has no snippet; or null.")
+    checked: list[CheckedApi] = Field(
+        description="Every API name the framework's snippets use, with the page confirming it."
+    )
 
 
 class ApiSend(_Api):
@@ -212,6 +215,7 @@ def send(site: Site, record: CodeRecord) -> ApiSend | None:
                 version=tab.framework.version,
                 text=tab.snippet.text if tab.snippet else None,
                 reason=tab.reason,
+                checked=tab.framework.apis,
             )
             for tab in tabs
         ],
