@@ -51,7 +51,12 @@ CODE_SECTIONS: tuple[Section, ...] = (
     Section("headers", "Headers"),
     Section("properties", "Properties", searchable=False),
     Section("in-code", "In code"),
-    Section("frameworks", "Send it from your framework", applies=lambda r: r.registered),
+    Section(
+        "frameworks",
+        "Send it from your framework",
+        applies=lambda r: r.registered,
+        searchable=False,
+    ),
     Section("specification", "Specification"),
     Section("related-codes", "Related codes", searchable=False),
 )

@@ -31,6 +31,8 @@ TEMPLATES = Path(__file__).parent / "templates" / "snippets"
 # at 1280 px (a tab counts as four columns, as the site's code blocks show it).
 MAX_COLUMNS = 79
 TAB_COLUMNS = 4
+# What a map literal on one line leaves for the rest of its line (key, status, brackets).
+ONE_LINE_ROOM = 20
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # Which "In code" constants each framework's snippets use, so that both sections agree.
 CONSTANT_LIBRARY = {
@@ -115,15 +117,22 @@ _MAPS = {
 }
 
 
-def mapping(language: str, items: dict[str, str | int], indent: str = "") -> str:
-    """A map literal: on one line for one entry, else one entry a
-    line, indented one step deeper than ``indent``, as the language's formatter would."""
+def mapping(
+    language: str, items: dict[str, str | int], indent: str = "", room: int = ONE_LINE_ROOM
+) -> str:
+    """A map literal: on one line where it fits, else one entry a line, indented one step
+    deeper than ``indent``, as the language's formatter would."""
     open_, close, pad, last = _MAPS[language]
     pairs = [_pair(language, k, v) for k, v in items.items()]
-    if len(pairs) <= 1:
-        inner = ", ".join(f"{k} {v}" for k, v in pairs)
-        return f"{open_}{pad}{inner}{pad}{close}" if inner else f"{open_}{close}"
-    unit = {"go": "\t", "javascript": "  ", "ruby": "  "}.get(language, "    ")
+    inner = ", ".join(f"{k} {v}" for k, v in pairs)
+    one_line = f"{open_}{pad}{inner}{pad}{close}" if inner else f"{open_}{close}"
+    # One line when it fits with room for what follows it on the line (a key before it,
+    # a status after it); one entry a line otherwise.
+    if len(pairs) <= 1 or len(indent) + len(one_line) + room <= MAX_COLUMNS:
+        return one_line
+    # Go's indentation is spaces too: Markdown turns tabs in a code block into spaces, so
+    # the page could not show gofmt's tabs, and the text run is the text shown.
+    unit = {"javascript": "  ", "ruby": "  "}.get(language, "    ")
     width = max(len(k) for k, _ in pairs) if language == "go" else 0  # gofmt aligns
     lines = [f"{indent}{unit}{k.ljust(width)} {v}," for k, v in pairs]
     lines[-1] = lines[-1][:-1] + last
@@ -213,7 +222,9 @@ def render(
         # The headers with Content-Type, for frameworks that set the type as a header.
         "typed_headers": {**headers, **({"Content-Type": content_type} if content_type else {})},
         "q": lambda value: quote(language, value),
-        "mapping": lambda items, indent="": mapping(language, items, indent),
+        "mapping": lambda items, indent="", room=ONE_LINE_ROOM: mapping(
+            language, items, indent, room
+        ),
     }
     text = _ENV.get_template(f"{framework_id}.j2").render(context).strip("\n") + "\n"
     sent = tuple(params.headers.items())

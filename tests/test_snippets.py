@@ -346,3 +346,37 @@ def test_a_missing_required_header_and_a_body_on_204_are_reported_with_file_and_
 def test_a_registered_code_without_parameters_is_reported(tmp_path):
     found = problems_of(snippet_dataset(tmp_path, {}))
     assert any("429 has no entry" in p for p in found), found
+
+
+STATUS_NAME = {
+    # How a status constant looks in each language's snippets.
+    "python": r"\bHTTPStatus\.[A-Z_]+",
+    "go": r"\bhttp\.Status[A-Za-z]+",
+    "java": r"\bHttpStatus\.[A-Z_0-9]+",
+    "csharp": r"\bStatusCodes\.Status\d{3}\w+",
+    "ruby": r"(?<![\w:]):[a-z_]+\b",
+}
+
+
+def test_a_snippet_names_its_status_as_the_in_code_section_does(real_data):
+    """The two sections never disagree: a status constant in a snippet is the record's own
+    constant for that language, one that exists in every supported version."""
+    for snippet in snippets.all_snippets(real_data):
+        framework = real_data.frameworks[snippet.framework]
+        pattern = STATUS_NAME.get(framework.language)
+        if pattern is None:
+            continue
+        record = real_data.codes[snippet.code]
+        library = snippets.CONSTANT_LIBRARY[framework.language]
+        allowed = {
+            entry.name
+            for entry in record.constants.names(library)
+            if entry.since is None and entry.deprecated is None
+        }
+        text = snippet.text
+        if framework.language == "ruby":  # keyword arguments are not status symbols
+            text = "\n".join(re.findall(r"(?:status:|head)\s+(\S+)", text))
+        for name in re.findall(pattern, text):
+            assert name in allowed, (snippet.framework, snippet.code, name, allowed)
+        if not allowed:
+            assert str(snippet.code) in snippet.text, (snippet.framework, snippet.code)
