@@ -380,3 +380,24 @@ def test_a_snippet_names_its_status_as_the_in_code_section_does(real_data):
             assert name in allowed, (snippet.framework, snippet.code, name, allowed)
         if not allowed:
             assert str(snippet.code) in snippet.text, (snippet.framework, snippet.code)
+
+
+def test_every_python_snippet_is_clean_for_a_linter(real_data, tmp_path):
+    """Copied into a project, a snippet raises no pyflakes or pycodestyle finding
+    (an unused import, an undefined name, a line too long)."""
+    ruff = shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("ruff is missing: install the test dependencies (see README)")
+    for snippet in snippets.all_snippets(real_data):
+        if real_data.frameworks[snippet.framework].language == "python":
+            name = f"{snippet.framework}_{snippet.code}.py"
+            (tmp_path / name).write_text(snippet.text, encoding="utf-8")
+    assert len(list(tmp_path.glob("*.py"))) >= 150
+    done = subprocess.run(
+        [ruff, "check", "--isolated", "--select", "E,F,W,I", "--line-length", "79", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout
