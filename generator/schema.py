@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.model import CodeRecord, Comparison
+from generator.model import CodeRecord, Comparison, Framework, SnippetFile
 
 SCHEMAS = {
     "code.schema.json": (CodeRecord, "HTTP status code record"),
     "comparison.schema.json": (Comparison, "Comparison group"),
+    "framework.schema.json": (Framework, "Framework of the snippets on code pages"),
+    "snippets.schema.json": (SnippetFile, "Framework snippet parameters, per code"),
 }
 
 
