@@ -11,12 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator import headers, schema, urls
+from generator import headers, schema, snippets, urls
 from generator.clients import ClientsFile, table_for
 from generator.columns import COLUMNS
 from generator.jsonld import absolute, plain
 from generator.meanings import meanings
-from generator.model import CodeRecord, Guide, HeaderRecord, RegistryStatus
+from generator.model import CheckedApi, CodeRecord, Guide, HeaderRecord, RegistryStatus
 from generator.pages import GUIDE_SRC, code_src, comparison_src, header_src
 from generator.site import Site
 
@@ -134,6 +134,32 @@ class ApiMeaning(_Api):
     grade: Literal["primary", "secondary"]
 
 
+class ApiSnippet(_Api):
+    framework: str = Field(description="The framework's id: 'fastapi', 'go', ...")
+    label: str = Field(description="Its name as the page's tab shows it.")
+    language: str
+    checked_by: str = Field(
+        description="'test': run in the site's tests; 'docs': API names checked in its docs."
+    )
+    version: str = Field(description="The version run, or the documentation's version.")
+    text: str | None = Field(description="The snippet exactly as the page shows it; or null.")
+    reason: str | None = Field(description="Why this framework has no snippet; or null.")
+    checked: list[CheckedApi] = Field(
+        description="Every API name the framework's snippets use, with the page confirming it."
+    )
+
+
+class ApiSend(_Api):
+    """The "Send it from your framework" section."""
+
+    method: str | None = Field(description="The request method each snippet answers.")
+    headers: dict[str, str] = Field(description="The header fields each snippet sends.")
+    not_sent: str | None = Field(
+        description="Plain text: why applications do not send this code themselves; or null."
+    )
+    snippets: list[ApiSnippet]
+
+
 class ApiCode(_Api):
     version: str
     code: int
@@ -147,6 +173,10 @@ class ApiCode(_Api):
     )
     meanings: list[ApiMeaning] = Field(
         description="Every meaning of the number: the registered one first, then each vendor's."
+    )
+    send: ApiSend | None = Field(
+        default=None,
+        description="Framework snippets for the code (registered codes); null otherwise.",
     )
 
 
@@ -274,7 +304,32 @@ def client_table(data: ClientsFile | None, code: int) -> ApiClients | None:
     return ApiClients(scenario=plain(table.scenario), columns=dict(table.columns), rows=rows)
 
 
-def code_file(record: CodeRecord, site_url: str, clients: ClientsFile | None = None) -> ApiCode:
+def send(site: Site, record: CodeRecord) -> ApiSend | None:
+    params = snippets.params_of(site, record)
+    if params is None:
+        return None
+    tabs = snippets.tabs(site, record)
+    return ApiSend(
+        method=None if params.not_sent else params.method,
+        headers={} if params.not_sent else dict(params.headers),
+        not_sent=plain(params.not_sent) if params.not_sent else None,
+        snippets=[
+            ApiSnippet(
+                framework=tab.id,
+                label=tab.framework.label,
+                language=tab.framework.language,
+                checked_by=tab.framework.checked_by,
+                version=tab.framework.version,
+                text=tab.snippet.text if tab.snippet else None,
+                reason=tab.reason,
+                checked=tab.framework.apis,
+            )
+            for tab in tabs
+        ],
+    )
+
+
+def code_file(record: CodeRecord, site_url: str, site: Site | None = None) -> ApiCode:
     return ApiCode(
         version=VERSION,
         code=record.code,
@@ -292,7 +347,7 @@ def code_file(record: CodeRecord, site_url: str, clients: ClientsFile | None = N
             common_mistakes=[plain(t) for t in record.common_mistakes],
             faq=[ApiFaq(question=f.question, answer=plain(f.answer)) for f in record.faq],
         ),
-        clients=client_table(clients, record.code),
+        clients=client_table(site.clients if site is not None else None, record.code),
         meanings=[
             ApiMeaning(
                 who=m.who,
@@ -306,6 +361,7 @@ def code_file(record: CodeRecord, site_url: str, clients: ClientsFile | None = N
             )
             for m in meanings(record)
         ],
+        send=send(site, record) if site is not None else None,
     )
 
 
@@ -374,9 +430,9 @@ def _dump(model: BaseModel) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def code_document(record: CodeRecord, site_url: str, clients: ClientsFile | None = None) -> str:
+def code_document(record: CodeRecord, site_url: str, site: Site | None = None) -> str:
     """The text of a code's file (``code_path``), as published."""
-    return _dump(code_file(record, site_url, clients))
+    return _dump(code_file(record, site_url, site))
 
 
 def index_document(records: list[CodeRecord], site_url: str) -> str:
@@ -394,7 +450,7 @@ def api_files(site: Site, site_url: str) -> dict[str, str]:
         COMPARISONS: _dump(comparisons_file(site, site_url)),
     }
     for record in records:
-        files[code_path(record.code)] = code_document(record, site_url, site.clients)
+        files[code_path(record.code)] = code_document(record, site_url, site)
     if site.guide is not None:
         files[GUIDE] = _dump(
             ApiGuide(version=VERSION, url=absolute(site_url, GUIDE_SRC), guide=site.guide)

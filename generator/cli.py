@@ -189,7 +189,7 @@ def _not_found(found: Found, site: Site) -> int:
 def _json(found: Found, site: Site, base: str) -> str:
     """The API's own document: the code's file, or an index of the codes listed."""
     if found.kind in ("code", "words"):
-        return api.code_document(found.records[0], base, site.clients)
+        return api.code_document(found.records[0], base, site)
     return api.index_document(list(found.records), base)
 
 

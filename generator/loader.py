@@ -28,9 +28,11 @@ from generator.model import (
     ClassFile,
     CodeRecord,
     Comparison,
+    Framework,
     Guide,
     HeaderRecord,
     OtherNumber,
+    SnippetFile,
     VendorsFile,
 )
 from generator.problems import DataError, Problem, Source
@@ -104,6 +106,18 @@ def _add_clients(
     return clients.check(parsed, source, set(site.codes) | site.unloadable)
 
 
+def _add_framework(site: Site, source: Source, stem: str, framework: Framework) -> list[Problem]:
+    site.frameworks[stem] = framework
+    site.sources[("framework", stem)] = source
+    return []
+
+
+def _add_snippets(site: Site, source: Source, stem: str, parsed: SnippetFile) -> list[Problem]:
+    site.snippets = parsed
+    site.sources[("snippets",)] = source
+    return []
+
+
 @dataclass(frozen=True)
 class Entry:
     """One part of the data folder: a folder of records, or one file."""
@@ -139,6 +153,14 @@ DATA: tuple[Entry, ...] = (
         "a file named for its page, in lower case with hyphens, such as 401-vs-403.yaml",
     ),
     Entry("guide.yaml", Guide, _add_guide),
+    Entry(
+        "frameworks",
+        Framework,
+        _add_framework,
+        re.compile(r"^[a-z][a-z0-9]*\.yaml$", re.ASCII),
+        "a file named for its framework's template, such as fastapi.yaml",
+    ),
+    Entry("snippets.yaml", SnippetFile, _add_snippets),
     # After the codes: the client tables name codes that must have records.
     Entry("clients.yaml", clients.ClientsFile, _add_clients),
     Entry(

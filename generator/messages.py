@@ -4,6 +4,7 @@ expected, and the YAML trap behind it where there is one."""
 from __future__ import annotations
 
 import difflib
+import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -118,16 +119,20 @@ def validation_problems(
 
 
 def _model_at(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """Follow a path of field names through nested models (list indexes are skipped)."""
+    """Follow a path of field names through nested models (list indexes and mapping keys
+    are skipped)."""
     current = model
+    key_next = False
     for part in loc:
         if current is None:
             return None
-        if isinstance(part, int):
+        if isinstance(part, int) or key_next:
+            key_next = False
             continue
         info = current.model_fields.get(str(part))
         if info is None:
             return None
+        key_next = typing.get_origin(info.annotation) is dict
         current = _model_in(info.annotation)
     return current
 

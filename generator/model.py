@@ -444,6 +444,108 @@ CONSTANT_LABELS: dict[str, str] = {
 }
 
 
+# --- framework snippets ("Send it from your framework"): data/frameworks/<id>.yaml say how
+# each framework is checked; data/snippets.yaml gives each code's parameters; the snippet
+# text itself comes from generator/templates/snippets/<id>.j2 (generator/snippets.py).
+
+# A header value printed inside a string literal of nine languages: visible ASCII only,
+# no backslash, "$" or "#" (escapes and string interpolation in PHP, Ruby, JavaScript).
+_SNIPPET_VALUE = r'^[!"%-\[\]-~]([ !"%-\[\]-~]*[!"%-\[\]-~])?$'
+
+
+def _snippet_value(value: str) -> str:
+    if not re.match(_SNIPPET_VALUE, value):
+        bad = sorted({c for c in value if not (" " <= c <= "~") or c in "\\$#"})
+        shown = " ".join(repr(c) for c in bad) or "a space at either end"
+        raise ValueError(
+            f"{value[:40]!r} contains {shown} (expected visible ASCII without a backslash, "
+            "$ or # and no space at either end: it is printed inside string literals of "
+            "nine languages)"
+        )
+    return value
+
+
+SnippetValue = Annotated[
+    str,
+    Field(max_length=60, json_schema_extra={"pattern": _SNIPPET_VALUE}),
+    AfterValidator(_snippet_value),
+]
+# A code as a mapping key: quoted in YAML ("429":), as the data files' keys are text.
+CodeKey = Annotated[str, Field(pattern=r"^[1-5][0-9][0-9]$")]
+BodyKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,19}$")]
+BodyValue = (
+    Annotated[str, Field(pattern=_SNIPPET_VALUE, max_length=40)]
+    | Annotated[int, Field(ge=0, le=10**9)]
+)
+
+
+class CheckedApi(Strict):
+    name: str = Field(
+        pattern=r"^\S(.{0,78}\S)?$",
+        description="An API name a snippet uses, as written there: 'http.Redirect'.",
+    )
+    url: Url = Field(description="The framework's documentation page that confirms it.")
+
+
+class Framework(Strict):
+    """How one framework's snippets are written and how they are checked."""
+
+    label: TitleText = Field(description="The tab label: 'FastAPI', 'Go net/http'.")
+    language: Literal["python", "javascript", "go", "java", "csharp", "ruby", "php"] = Field(
+        description="The snippet's language (its code highlighting)."
+    )
+    order: Annotated[int, Field(ge=1, le=99)] = Field(description="The tab's place, from 1.")
+    checked_by: Literal["test", "docs"] = Field(
+        description=(
+            "'test': every snippet runs in the tests with the framework's own test client; "
+            "'docs': every API name it uses is listed in apis with the page confirming it."
+        )
+    )
+    version: PlainLine = Field(
+        description="The version run in the tests ('test'), or the documentation's ('docs')."
+    )
+    apis: list[CheckedApi] = Field(
+        min_length=1, description="Every API name the snippets use, with its documentation."
+    )
+    not_published: dict[CodeKey, PlainLine] = Field(
+        default_factory=dict,
+        description="Codes this framework gets no snippet for, each with the reason shown.",
+    )
+
+
+class SnippetCode(Strict):
+    """One code's parameters for every framework's snippet, or why there is none."""
+
+    method: Literal["GET", "POST", "PUT", "DELETE", "PATCH"] = Field(
+        default="GET", description="The request method the route answers."
+    )
+    headers: dict[Annotated[str, Field(pattern=r"^[A-Z][A-Za-z0-9-]*$")], SnippetValue] = Field(
+        default_factory=dict,
+        description="Header fields sent, with example values; every header the code must "
+        "or should always send is required.",
+    )
+    body: dict[BodyKey, BodyValue] | SnippetValue | None = Field(
+        default=None,
+        description=(
+            "A JSON object (flat), or text. Default: RFC 9457 Problem Details for errors; "
+            "none for codes without content."
+        ),
+    )
+    content_type: SnippetValue | None = Field(
+        default=None, description="The media type of a text body: 'text/plain'."
+    )
+    not_sent: Markdown | None = Field(
+        default=None,
+        description="Instead of snippets: why applications do not send this code themselves.",
+    )
+
+
+class SnippetFile(Strict):
+    codes: dict[CodeKey, SnippetCode] = Field(
+        description="Every registered code, by number (quoted): parameters or not_sent."
+    )
+
+
 class Fixes(Strict):
     client: list[Markdown] = Field(default_factory=list, description="What a client can do.")
     server: list[Markdown] = Field(

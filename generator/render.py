@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import api, clients, prose, sequence, shareimage, urls
+from generator import api, clients, prose, sequence, shareimage, snippets, urls
 from generator.columns import COLUMNS, by_condition, property_rows
 from generator.escape import anchor, inert
 from generator.exchanges import shown_steps
@@ -179,6 +179,8 @@ def environment(site: Site) -> jinja2.Environment:
         sequence_diagram=sequence.diagram,
         client_table=client_table,
         link=anchor,
+        snippet_params=lambda record: snippets.params_of(site, record),
+        snippet_tabs=lambda record: snippets.tabs(site, record),
     )
     return env
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import httpmsg, prose, rfc
+from generator import httpmsg, prose, rfc, snippets
 from generator.headers import always_sends_for, header_uses
 from generator.model import (
     FIX_SIDES,
@@ -610,6 +610,7 @@ def check_site(site: Site) -> list[Problem]:
         source = site.sources[("guide",)]
         problems += check_guide(site, site.guide, source)
         problems += check_links(site, site.guide, source)
+    problems += snippets.check(site)
     return problems
 
 

@@ -6,13 +6,15 @@ import json
 from pathlib import Path
 
 from generator.clients import ClientsFile
-from generator.model import CodeRecord, Comparison, HeaderRecord
+from generator.model import CodeRecord, Comparison, Framework, HeaderRecord, SnippetFile
 
 SCHEMAS = {
     "code.schema.json": (CodeRecord, "HTTP status code record"),
     "comparison.schema.json": (Comparison, "Comparison group"),
     "clients.schema.json": (ClientsFile, "How clients react to status codes"),
     "header.schema.json": (HeaderRecord, "HTTP header field record"),
+    "framework.schema.json": (Framework, "Framework of the snippets on code pages"),
+    "snippets.schema.json": (SnippetFile, "Framework snippet parameters, per code"),
 }
 
 

@@ -73,6 +73,12 @@ CODE_SECTIONS: tuple[Section, ...] = (
     Section("faq", "FAQ"),
     Section("properties", "Properties", searchable=False),
     Section("in-code", "In code"),
+    Section(
+        "frameworks",
+        "Send it from your framework",
+        applies=lambda r: r.registered,
+        searchable=False,
+    ),
     Section("specification", "Specification"),
     Section("related-codes", "Related codes", searchable=False),
 )

@@ -10,10 +10,12 @@ from generator.model import (
     CodeClass,
     CodeRecord,
     Comparison,
+    Framework,
     Guide,
     HeaderRecord,
     OtherNumber,
     Product,
+    SnippetFile,
 )
 from generator.problems import Source
 
@@ -33,6 +35,9 @@ class Site:
     # Numbers outside 100-599, by file stem ("status-0"), and the products that send codes.
     others: dict[str, OtherNumber] = field(default_factory=dict)
     products: list[Product] = field(default_factory=list)
+    # "Send it from your framework": data/frameworks/<id>.yaml and data/snippets.yaml.
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    snippets: SnippetFile | None = None
     # Last change of each data file (relative path -> YYYY-MM-DD), from the build's history.
     modified: dict[str, str] = field(default_factory=dict)
     # Where each loaded thing came from, for located problems: ("code", 404),

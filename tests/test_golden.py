@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from factory import comparison, header, other, record, unofficial, write_dataset
+from factory import REAL_DATA, comparison, header, other, record, unofficial, write_dataset
 
 from generator.kinds import KINDS, plan
 from generator.loader import load_site
@@ -95,6 +96,10 @@ def pages(tmp_path_factory) -> dict[str, str]:
         ],
     )
     (data / "guide.yaml").write_text(yaml.safe_dump(GUIDE, sort_keys=False), encoding="utf-8")
+    # The framework snippets: the real frameworks, parameters for these records.
+    shutil.copytree(REAL_DATA / "frameworks", data / "frameworks")
+    params = {"codes": {"200": {"body": {"id": 42}}, "204": {"method": "DELETE"}, "404": {}}}
+    (data / "snippets.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
     site = load_site(data)
     return render_all(site, plan(site), SITE_URL)
 
