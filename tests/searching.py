@@ -9,11 +9,13 @@ RESULT_LINKS = ".md-search-result__item > .md-search-result__link"
 
 _WATCH = """() => {
     window.__searchMutations = [];
-    const list = document.querySelector('.md-search-result__list');
+    // The result list and the line above it ("No matching documents" when nothing matches).
+    const result = document.querySelector('.md-search-result');
     if (!window.__searchObserver) {
         window.__searchObserver = new MutationObserver(
             () => window.__searchMutations.push(performance.now()));
-        window.__searchObserver.observe(list, {childList: true, subtree: true});
+        window.__searchObserver.observe(
+            result, {childList: true, subtree: true, characterData: true});
     }
     window.__searchMutations = [];
     window.__searchStart = performance.now();
@@ -26,15 +28,15 @@ def open_search(page, base: str) -> None:
 
 
 def _wait_stable(page, settle_ms: int, timeout: float) -> None:
-    """Wait until results exist and the list has not changed for ``settle_ms``."""
+    """Wait until the results (or the line saying there are none) have not changed for
+    ``settle_ms``."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         quiet = page.evaluate(
             """(settle) => {
                 const m = window.__searchMutations || [];
                 const last = m.length ? m[m.length - 1] : window.__searchStart;
-                const items = document.querySelectorAll('.md-search-result__item').length;
-                return items > 0 && m.length > 0 && performance.now() - last >= settle;
+                return m.length > 0 && performance.now() - last >= settle;
             }""",
             settle_ms,
         )
@@ -76,3 +78,28 @@ def search(page, query: str, *, settle_ms: int = 250, measure: bool = False, tim
 def relative(paths: list[str], base: str) -> list[str]:
     prefix = urlparse(base).path
     return [p[len(prefix) :] if p.startswith(prefix) else p for p in paths]
+
+
+def score(page, base: str, cases, *, settle_ms: int = 150) -> dict:
+    """Run ``cases`` ((kind, query, acceptable first results), as in tests/search_suite.py)
+    through the search box; return top-1 and top-3 and the cases that missed.
+
+    A case's acceptable results may be one path or a tuple of paths."""
+    misses, top3_misses = [], []
+    for kind, query, acceptable in cases:
+        acceptable = (acceptable,) if isinstance(acceptable, str) else tuple(acceptable)
+        paths, _ = search(page, query, settle_ms=settle_ms)
+        ranked = relative(paths, base)
+        if ranked[:1] and ranked[0] in acceptable:
+            continue
+        misses.append((kind, query, acceptable, ranked[:3]))
+        if not set(ranked[:3]) & set(acceptable):
+            top3_misses.append((kind, query, acceptable, ranked[:3]))
+    total = len(cases)
+    return {
+        "cases": total,
+        "top1": 1 - len(misses) / total,
+        "top3": 1 - len(top3_misses) / total,
+        "misses": misses,
+        "top3_misses": top3_misses,
+    }
