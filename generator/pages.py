@@ -7,6 +7,7 @@ a comparison at ``/compare/<slug>/``. Links between pages are written docs-relat
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -18,6 +19,8 @@ from generator.urls import url_of
 SITE_NAME = "HTTP Status Codes"
 COMPARISONS_NAV = "Comparisons"
 UNOFFICIAL_NAV = "Unofficial codes"
+# Chips under a search result: enough to say what the page is about, few enough to scan.
+MAX_CHIPS = 3
 
 
 def code_src(code: int) -> str:
@@ -53,9 +56,9 @@ class Page:
     nav_title: str
     context: dict[str, Any] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
-    # Search: terms indexed with the theme's highest boost, and the page's own boost.
+    # Search: at most three chips shown under the page's result (front matter tags; not
+    # indexed), the page's index fields (see generator/searchindex.py) and its boost.
     search_terms: list[str] = field(default_factory=list)
-    # Extra index fields for the page's top entry (see generator/searchindex.py).
     search_fields: dict[str, list[str]] = field(default_factory=dict)
     search_boost: float = 1.0
     # Material page options, e.g. ["toc"] to give a wide table the whole width.
@@ -215,10 +218,13 @@ def _code_page(
             "groups": site.comparisons_for(record.code),
         },
         keywords=[str(record.code), record.phrase, *record.keywords],
-        search_terms=list(record.keywords),
+        search_terms=list(record.keywords[:MAX_CHIPS]),
         search_fields={
             "names": record.names,
             "headers": list(dict.fromkeys(h.name for h in header_uses(record))),
+            "keywords": list(record.keywords),
+            "phrasings": list(record.phrasings),
+            "questions": [faq.question for faq in record.faq],
         },
         search_boost=2.0,
         nav_path=(site.classes[record.class_digit].title,)
@@ -236,4 +242,10 @@ def _comparison_page(site: Site, slug: str, group: Comparison) -> Page:
         context={"slug": slug, "group": group},
         nav_path=(COMPARISONS_NAV,),
         keywords=[f"{a} vs {b}" for a, b in zip(group.codes, group.codes[1:], strict=False)],
+        search_fields={
+            "names": [
+                *(f"{a} vs {b}" for a, b in itertools.combinations(group.codes, 2)),
+                *(site.codes[code].title for code in group.codes if code in site.codes),
+            ],
+        },
     )

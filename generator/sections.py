@@ -36,6 +36,7 @@ class Section:
 
 CODE_SECTIONS: tuple[Section, ...] = (
     Section("meaning", "Meaning"),
+    Section("seen-as", "You may see this as", applies=lambda r: bool(r.phrasings)),
     Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors)),
     Section("when-to-use", "When to use", applies=lambda r: bool(r.when_to_use)),
     Section("when-not-to-use", "When not to use", applies=lambda r: bool(r.when_not_to_use)),
