@@ -277,16 +277,21 @@
   }
 
   /*
-   * Material appends a wildcard to every word of a query, so a short word such as "a" or
-   * "to" matches every word that begins with it and outweighs the words that carry the
-   * question ("cloudflare a timeout occurred" put 202 Accepted first). The query Material
-   * posts to its search worker leaves these words out; the box shows what was typed.
+   * The query Material posts to its search worker, rewritten; the box keeps what was typed.
+   * Material appends a wildcard to every word, so a short word such as "a" or "to" matched
+   * every word that begins with it and outweighed the words that carry the question
+   * ("cloudflare a timeout occurred" put 202 Accepted first). Here stop words are left out,
+   * each word counts more as typed ("web^4") than as a prefix ("web*", which matches
+   * "websocket"), and a word of five letters or more also matches the words one edit away
+   * ("forbiden~1", "unauthorised~1"), so that typos and British spellings find their code.
    */
   var QUERY_STOP_WORDS = (
     "a an the to of in on at by for from with into is are was be been it its my i me we " +
     "you your this that and or but as after before when what why how does do did can " +
     "should shows show getting gets"
   ).split(" ");
+  var EXACT_WORD_BOOST = 4;
+  var FUZZY_MIN_LENGTH = 5;
 
   function searchableQuery(query) {
     if (/(^|\s)[+\-]|["~^*]/.test(query)) return query; // the query uses lunr's syntax
@@ -294,7 +299,13 @@
     var kept = words.filter(function (word) {
       return QUERY_STOP_WORDS.indexOf(word.toLowerCase()) === -1;
     });
-    return kept.length ? kept.join(" ") : query;
+    return (kept.length ? kept : words)
+      .map(function (word) {
+        var terms = [word + "^" + EXACT_WORD_BOOST, word];
+        if (/^[a-z]+$/i.test(word) && word.length >= FUZZY_MIN_LENGTH) terms.push(word + "~1");
+        return terms.join(" ");
+      })
+      .join(" ");
   }
 
   function rewriteSearchQueries() {
