@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.pages import Page
 
-HAND_WRITTEN_TITLES = {"about.md": "About"}
+HAND_WRITTEN_TITLES = {"about.md": "About", "cors.md": "CORS errors"}
 
 
 def navigation(pages: list[Page], hand_written: list[str]) -> list[Any]:
