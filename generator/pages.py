@@ -221,6 +221,7 @@ def _code_page(
         search_terms=list(record.keywords[:MAX_CHIPS]),
         search_fields={
             "names": record.names,
+            "vendors": list(dict.fromkeys(use.vendor for use in record.vendors)),
             "headers": list(dict.fromkeys(h.name for h in header_uses(record))),
             "keywords": list(record.keywords),
             "phrasings": list(record.phrasings),

@@ -283,7 +283,8 @@
    * ("cloudflare a timeout occurred" put 202 Accepted first). Here stop words are left out,
    * each word counts more as typed ("web^4") than as a prefix ("web*", which matches
    * "websocket"), and a word of five letters or more also matches the words one edit away
-   * ("forbiden~1", "unauthorised~1"), so that typos and British spellings find their code.
+   * ("forbiden~1^2", "unauthorised~1^2"), so that typos and British spellings find their
+   * code. The weights were chosen with the tuning suite (tests/search_suite.py).
    */
   var QUERY_STOP_WORDS = (
     "a an the to of in on at by for from with into is are was be been it its my i me we " +
@@ -291,6 +292,7 @@
     "should shows show getting gets"
   ).split(" ");
   var EXACT_WORD_BOOST = 4;
+  var FUZZY_WORD_BOOST = 2;
   var FUZZY_MIN_LENGTH = 5;
 
   function searchableQuery(query) {
@@ -302,7 +304,9 @@
     return (kept.length ? kept : words)
       .map(function (word) {
         var terms = [word + "^" + EXACT_WORD_BOOST, word];
-        if (/^[a-z]+$/i.test(word) && word.length >= FUZZY_MIN_LENGTH) terms.push(word + "~1");
+        if (/^[a-z]+$/i.test(word) && word.length >= FUZZY_MIN_LENGTH) {
+          terms.push(word + "~1^" + FUZZY_WORD_BOOST);
+        }
         return terms.join(" ");
       })
       .join(" ");
