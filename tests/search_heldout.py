@@ -84,7 +84,7 @@ CASES: list[tuple[str, str, tuple[str, ...]]] = [
     ("comparison", "500 vs 502", (SERVER_ERRORS,)),
     ("comparison", "200 vs 201", (SUCCESS,)),
     ("comparison", "202 vs 204", (SUCCESS,)),
-    ("comparison", "406 vs 415", ("compare/406-vs-415/",)),
+    ("comparison", "difference between 406 and 415", ("compare/406-vs-415/",)),
     ("comparison", "413 vs 414", (TOO_LARGE,)),
     ("comparison", "unauthorized vs proxy authentication required", ("compare/401-vs-407/",)),
     ("concept", "etags", ("304/", "412/")),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from urllib.parse import urlparse
 
 RESULT_LINKS = ".md-search-result__item > .md-search-result__link"
@@ -27,23 +26,15 @@ def open_search(page, base: str) -> None:
     page.locator("input.md-search__input").wait_for(state="attached")
 
 
-def _wait_stable(page, settle_ms: int, timeout: float) -> None:
-    """Wait until the results (or the line saying there are none) have not changed for
-    ``settle_ms``."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        quiet = page.evaluate(
-            """(settle) => {
-                const m = window.__searchMutations || [];
-                const last = m.length ? m[m.length - 1] : window.__searchStart;
-                return m.length > 0 && performance.now() - last >= settle;
-            }""",
-            settle_ms,
-        )
-        if quiet:
-            return
-        page.wait_for_timeout(25)
-    raise TimeoutError("search results did not settle")
+# Returns false until the results (or the line saying there are none) have not changed
+# for ``settle`` ms; then the result links in rank order and the ms from the last key.
+_SETTLED = """(settle) => {
+    const m = window.__searchMutations || [];
+    const last = m.length ? m[m.length - 1] : window.__searchStart;
+    if (!m.length || performance.now() - last < settle) return false;
+    const links = document.querySelectorAll('.md-search-result__item > .md-search-result__link');
+    return {hrefs: Array.from(links, a => a.href), elapsed: last - window.__searchStart};
+}"""
 
 
 def search(page, query: str, *, settle_ms: int = 250, measure: bool = False, timeout=15.0):
@@ -54,25 +45,26 @@ def search(page, query: str, *, settle_ms: int = 250, measure: bool = False, tim
     figure is for one keystroke, as a benchmark wants.
     """
     box = page.locator("input.md-search__input")
-    box.click()
-    box.press("Control+A")
-    box.press("Backspace")
+    if not box.evaluate("el => el === document.activeElement"):
+        box.click()
     if measure and len(query) > 1:
+        box.press("Control+A")
+        box.press("Backspace")
         box.press_sequentially(query[:-1], delay=10)
         page.wait_for_timeout(400)
-    elif len(query) > 1:
-        # Material runs one search per keystroke, in order; typing a long query at machine
-        # speed leaves a backlog whose stale results show for a while. Filling the prefix
-        # (which may or may not search) and typing the last key queues at most two.
-        box.fill(query[:-1])
+    else:
+        # Material runs one search per keystroke (on keyup), in order; typing a long query
+        # at machine speed leaves a backlog whose stale results show for a while. Setting
+        # the prefix (no keyup, so no search) and typing the last key queues one search.
+        box.evaluate("(el, prefix) => { el.value = prefix; }", query[:-1])
     page.evaluate(_WATCH)
     box.press_sequentially(query[-1])
-    _wait_stable(page, settle_ms, timeout)
-    elapsed = page.evaluate(
-        "() => window.__searchMutations[window.__searchMutations.length - 1] - window.__searchStart"
-    )
-    hrefs = page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
-    return [urlparse(h).path for h in hrefs], elapsed
+    try:
+        handle = page.wait_for_function(_SETTLED, arg=settle_ms, polling=20, timeout=timeout * 1000)
+    except Exception as exc:  # Playwright's TimeoutError
+        raise TimeoutError(f"search results for {query!r} did not settle") from exc
+    found = handle.json_value()
+    return [urlparse(h).path for h in found["hrefs"]], found["elapsed"]
 
 
 def relative(paths: list[str], base: str) -> list[str]:
