@@ -8,10 +8,11 @@ people search with:
 - ``text`` is the page's one-line description (a code's summary), the line shown under the
   result; the page's sections are not indexed;
 - the page's index fields (``Entry.fields``, planned in generator/pages.py): a code's names
-  (number, phrase, previous and vendor names), the headers it involves, its keywords, its
-  phrasings (what people say when they meet it) and its FAQ questions;
-  Other spellings ("unauthorised", "forbiden") are matched at query time (docs/assets/site.js
-  asks for words one edit away), so the index holds each word once.
+  (number, phrase, previous and vendor names), its vendors, the headers it involves, its
+  keywords, its phrasings (what people say when they meet it) and its FAQ questions.
+
+Other spellings ("unauthorised", "forbiden") are matched at query time (docs/assets/site.js
+asks for words one edit away), so the index holds each word once.
 
 The front matter's ``tags`` (at most three chips, generator/pages.MAX_CHIPS) are shown, not
 indexed (Material would index them at a boost of a million): mkdocs.yml's
