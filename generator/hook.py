@@ -54,7 +54,6 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.pop("writing", None)
-    _state.pop("hand_written_keywords", None)
     # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set; the
     # last commit's time makes two builds of one commit byte-identical.
     if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -113,7 +112,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     _, pages = _state["current"]
     entries = {page.url: searchindex.Entry(page.description, page.search_fields) for page in pages}
-    searchindex.rewrite(Path(config.site_dir), entries, _state.get("hand_written_keywords", {}))
+    searchindex.rewrite(Path(config.site_dir), entries)
 
 
 def on_build_error(error: Exception) -> None:
@@ -126,11 +125,7 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages get a WebPage JSON-LD from their front matter, and their
-    front matter's keywords go into the search index."""
-    keywords = page.meta.get("keywords")
-    if isinstance(keywords, list) and "jsonld" not in page.meta:
-        _state.setdefault("hand_written_keywords", {})[page.url] = [str(k) for k in keywords]
+    """Hand-written pages get a WebPage JSON-LD from their front matter."""
     if "jsonld" not in page.meta:
         page.meta["jsonld"] = jsonld.web_page(
             page.meta.get("title", page.title or ""),

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.pages import Page
 
-HAND_WRITTEN_TITLES = {"about.md": "About", "cors.md": "CORS errors"}
+HAND_WRITTEN_TITLES = {"about.md": "About"}
 
 
 def navigation(pages: list[Page], hand_written: list[str]) -> list[Any]:

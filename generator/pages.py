@@ -38,12 +38,13 @@ def comparison_src(slug: str) -> str:
 HOME_SRC = "index.md"
 ALL_CODES_SRC = "codes.md"
 GUIDE_SRC = "guide.md"
+CORS_SRC = "cors.md"
 API_SRC = "api.md"
 COMPARE_INDEX_SRC = "compare/index.md"
 
 
 PageKind = Literal[
-    "home", "all_codes", "guide", "api", "class", "code", "compare_index", "comparison"
+    "home", "all_codes", "guide", "cors", "api", "class", "code", "compare_index", "comparison"
 ]
 
 
@@ -121,6 +122,51 @@ def guide_pages(site: Site) -> list[Page]:
             description=site.guide.summary,
             context={"guide": site.guide},
             keywords=["which HTTP status code", "choose status code", "decision guide"],
+        )
+    ]
+
+
+# What people type when a cross-origin request fails: the CORS page's index keywords.
+CORS_KEYWORDS = [
+    "CORS",
+    "CORS error",
+    "preflight",
+    "preflight request",
+    "OPTIONS preflight",
+    "status 0",
+    "network error",
+    "Access-Control-Allow-Origin",
+    "Access-Control-Allow-Methods",
+    "Access-Control-Allow-Headers",
+    "Access-Control-Max-Age",
+    "cross-origin request",
+]
+
+
+# The CORS page's sections (anchor: heading), printed by templates/cors.md.j2 and searched.
+CORS_SECTIONS = {
+    "preflight": "What a preflight must get back",
+    "status-0": "Why the browser shows status 0",
+    "confused-codes": "Codes people mistake for a CORS failure",
+    "fixing-it": "Fixing it",
+}
+
+
+def cors_pages(site: Site) -> list[Page]:
+    return [
+        Page(
+            src=CORS_SRC,
+            kind="cors",
+            title="CORS errors and HTTP status codes",
+            nav_title="CORS errors",
+            description=(
+                "What a CORS preflight must get back, why a blocked request shows status 0, "
+                "and which status codes people mistake for a CORS failure."
+            ),
+            keywords=CORS_KEYWORDS[:4],
+            context={"sections": CORS_SECTIONS},
+            search_fields={"keywords": CORS_KEYWORDS, "questions": list(CORS_SECTIONS.values())},
+            search_boost=2.0,
         )
     ]
 

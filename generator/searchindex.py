@@ -17,8 +17,7 @@ asks for words one edit away), so the index holds each word once.
 The front matter's ``tags`` (at most three chips, generator/pages.MAX_CHIPS) are shown, not
 indexed (Material would index them at a boost of a million): mkdocs.yml's
 ``plugins.search.fields`` names the indexed fields and their boosts.
-Hand-written pages (docs/) keep the entries Material made for them, and their front
-matter's ``keywords`` are indexed on their top entry.
+Hand-written pages (docs/) keep the entries Material made for them.
 """
 
 from __future__ import annotations
@@ -38,21 +37,15 @@ class Entry:
     fields: dict[str, list[str]] = field(default_factory=dict)
 
 
-def tune(
-    index: dict, entries: dict[str, Entry], keywords: dict[str, list[str]] | None = None
-) -> dict:
+def tune(index: dict, entries: dict[str, Entry]) -> dict:
     """Replace the entries of generated pages (``entries``, keyed by location such as
-    '429/') with one entry each; keep hand-written pages' entries as Material made them,
-    with their front matter's ``keywords`` on the top entry."""
-    keywords = keywords or {}
+    '429/') with one entry each; keep hand-written pages' entries as Material made them."""
     docs = []
     for doc in index.get("docs", []):
         location = doc.get("location", "")
         page, _, section = location.partition("#")
         entry = entries.get(page)
         if entry is None:
-            if not section and keywords.get(page):
-                doc["keywords"] = keywords[page]
             docs.append(doc)
             continue
         if section:
@@ -68,11 +61,9 @@ def tune(
     return index
 
 
-def rewrite(
-    site_dir: Path, entries: dict[str, Entry], keywords: dict[str, list[str]] | None = None
-) -> None:
+def rewrite(site_dir: Path, entries: dict[str, Entry]) -> None:
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return
-    index = tune(json.loads(path.read_text(encoding="utf-8")), entries, keywords)
+    index = tune(json.loads(path.read_text(encoding="utf-8")), entries)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -63,6 +63,7 @@ SOURCES = {
     "home": "index.md",
     "all_codes": "codes.md",
     "guide": "guide.md",
+    "cors": "cors.md",
     "class": "2xx.md",
     "code": "200.md",
     "compare_index": "compare/index.md",
