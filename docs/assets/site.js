@@ -8,6 +8,8 @@
  * [data-sortable]    turns column headings into buttons that sort the table (mouse and
  *                    keyboard), announcing the order with aria-sort.
  * #code-suggestions  on the not-found page, lists the codes the mistyped path could mean.
+ * Material search   the query its worker gets is rewritten (stop words out, exact words
+ *                    weighted, one-edit spellings); an exact name or "X vs Y" is pinned first.
  *
  * What the browser knows about codes comes from one file, assets/codes.json (written by
  * generator/statics.py): [[code, phrase, [names], [comparison pages]], ...], registered
@@ -406,12 +408,7 @@
   }
 
   // For the tests, which hold the Python and JavaScript rules to the same answers.
-  window.httpStatusCodes = {
-    codesForNumber: codesForNumber,
-    suggestCodes: suggestCodes,
-    comparisonFor: comparisonFor,
-    searchableQuery: searchableQuery,
-  };
+  window.httpStatusCodes = { codesForNumber: codesForNumber, suggestCodes: suggestCodes };
 
   function init() {
     enhanceNotFound();
