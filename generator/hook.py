@@ -134,8 +134,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_build(config: MkDocsConfig) -> None:
     _, pages = _state["current"]
-    fields = {page.url: page.search_fields for page in pages if page.search_fields}
-    searchindex.rewrite(Path(config.site_dir), fields)
+    entries = {page.url: searchindex.Entry(page.description, page.search_fields) for page in pages}
+    searchindex.rewrite(Path(config.site_dir), entries)
 
 
 def on_build_error(error: Exception) -> None:

@@ -34,6 +34,7 @@ KINDS: dict[str, Kind] = {
     "guide": Kind(pages.guide_pages, "article", jsonld.plain_page),
     "shared_numbers": Kind(pages.shared_numbers_pages, "website", jsonld.plain_page),
     "vendors": Kind(pages.vendors_pages, "website", jsonld.plain_page),
+    "cors": Kind(pages.cors_pages, "article", jsonld.plain_page),
     "class": Kind(pages.class_pages, "website", jsonld.class_page),
     "code": Kind(pages.code_pages, "article", jsonld.code_page),
     "compare_index": Kind(pages.compare_index_pages, "website", jsonld.plain_page),

@@ -676,6 +676,14 @@ class CodeRecord(Strict):
     keywords: list[PlainLine] = Field(
         min_length=1, description="Words people search with: synonyms, errors, headers."
     )
+    phrasings: list[Annotated[PlainLine, Field(max_length=80)]] = Field(
+        default_factory=list,
+        description=(
+            "How people describe this code when they meet it: symptoms, error messages, "
+            "log lines ('token expired', 'nginx client closed request in logs'). Shown on "
+            "the page and searched."
+        ),
+    )
 
     # --- derived -----------------------------------------------------------------------
 

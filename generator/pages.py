@@ -8,6 +8,7 @@ and rewrites them for any site prefix.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -21,6 +22,8 @@ from generator.urls import url_of
 SITE_NAME = "HTTP Status Codes"
 COMPARISONS_NAV = "Comparisons"
 UNOFFICIAL_NAV = "Unofficial codes"
+# Chips under a search result: enough to say what the page is about, few enough to scan.
+MAX_CHIPS = 3
 
 
 def code_src(code: int) -> str:
@@ -43,6 +46,7 @@ def header_src(name: str) -> str:
 HOME_SRC = "index.md"
 ALL_CODES_SRC = "codes.md"
 GUIDE_SRC = "guide.md"
+CORS_SRC = "cors.md"
 API_SRC = "api.md"
 COMPARE_INDEX_SRC = "compare/index.md"
 HEADERS_INDEX_SRC = "headers/index.md"
@@ -62,6 +66,7 @@ PageKind = Literal[
     "home",
     "all_codes",
     "guide",
+    "cors",
     "api",
     "class",
     "code",
@@ -86,9 +91,9 @@ class Page:
     nav_title: str
     context: dict[str, Any] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
-    # Search: terms indexed with the theme's highest boost, and the page's own boost.
+    # Search: at most three chips shown under the page's result (front matter tags; not
+    # indexed), the page's index fields (see generator/searchindex.py) and its boost.
     search_terms: list[str] = field(default_factory=list)
-    # Extra index fields for the page's top entry (see generator/searchindex.py).
     search_fields: dict[str, list[str]] = field(default_factory=dict)
     search_boost: float = 1.0
     # Material page options, e.g. ["toc"] to give a wide table the whole width.
@@ -151,6 +156,51 @@ def guide_pages(site: Site) -> list[Page]:
             description=site.guide.summary,
             context={"guide": site.guide},
             keywords=["which HTTP status code", "choose status code", "decision guide"],
+        )
+    ]
+
+
+# What people type when a cross-origin request fails: the CORS page's index keywords.
+CORS_KEYWORDS = [
+    "CORS",
+    "CORS error",
+    "preflight",
+    "preflight request",
+    "OPTIONS preflight",
+    "status 0",
+    "network error",
+    "Access-Control-Allow-Origin",
+    "Access-Control-Allow-Methods",
+    "Access-Control-Allow-Headers",
+    "Access-Control-Max-Age",
+    "cross-origin request",
+]
+
+
+# The CORS page's sections (anchor: heading), printed by templates/cors.md.j2 and searched.
+CORS_SECTIONS = {
+    "preflight": "What a preflight must get back",
+    "status-0": "Why the browser shows status 0",
+    "confused-codes": "Codes people mistake for a CORS failure",
+    "fixing-it": "Fixing it",
+}
+
+
+def cors_pages(site: Site) -> list[Page]:
+    return [
+        Page(
+            src=CORS_SRC,
+            kind="cors",
+            title="CORS errors and HTTP status codes",
+            nav_title="CORS errors",
+            description=(
+                "What a CORS preflight must get back, why a blocked request shows status 0, "
+                "and which status codes people mistake for a CORS failure."
+            ),
+            keywords=CORS_KEYWORDS[:4],
+            context={"sections": CORS_SECTIONS},
+            search_fields={"keywords": CORS_KEYWORDS, "questions": list(CORS_SECTIONS.values())},
+            search_boost=2.0,
         )
     ]
 
@@ -265,7 +315,8 @@ def other_pages(site: Site) -> list[Page]:
             description=other.summary,
             context={"other": other, "slug": slug},
             keywords=[other.number, *other.keywords],
-            search_terms=list(other.keywords),
+            search_terms=list(other.keywords[:MAX_CHIPS]),
+            search_fields={"names": [other.number, other.title], "keywords": list(other.keywords)},
             nav_path=(OTHER_NAV,),
         )
         for slug, other in sorted(site.others.items())
@@ -333,7 +384,8 @@ def _header_page(site: Site, header: HeaderRecord) -> Page:
             "requests": headers.in_requests(site, header.name),
         },
         keywords=[header.name, f"{header.name} header", *header.keywords],
-        search_terms=[header.name, *header.keywords],
+        search_terms=[header.name, *header.keywords][:MAX_CHIPS],
+        search_fields={"headers": [header.name], "keywords": list(header.keywords)},
         nav_path=(HEADERS_NAV,),
     )
 
@@ -389,12 +441,18 @@ def _code_page(
             "groups": site.comparisons_for(record.code),
         },
         keywords=[str(record.code), record.phrase, *record.keywords],
-        search_terms=list(record.keywords),
+        search_terms=list(record.keywords[:MAX_CHIPS]),
         search_fields={
             "names": record.names,
+            "vendors": list(dict.fromkeys(use.vendor for use in record.vendors)),
             "headers": list(dict.fromkeys(h.name for h in header_uses(record))),
+            "keywords": list(record.keywords),
+            "phrasings": list(record.phrasings),
+            "questions": [faq.question for faq in record.faq],
         },
-        search_boost=2.0,
+        # A phrase that fits a registered and a vendor code ("token expired": 401 and
+        # ArcGIS's 498) finds the registered one first; naming the vendor finds its code.
+        search_boost=2.0 if record.registered else 1.5,
         nav_path=(site.classes[record.class_digit].title,)
         + (() if record.registered else (UNOFFICIAL_NAV,)),
     )
@@ -410,4 +468,10 @@ def _comparison_page(site: Site, slug: str, group: Comparison) -> Page:
         context={"slug": slug, "group": group},
         nav_path=(COMPARISONS_NAV,),
         keywords=[f"{a} vs {b}" for a, b in zip(group.codes, group.codes[1:], strict=False)],
+        search_fields={
+            "names": [
+                *(f"{a} vs {b}" for a, b in itertools.combinations(group.codes, 2)),
+                *(site.codes[code].title for code in group.codes if code in site.codes),
+            ],
+        },
     )

@@ -59,6 +59,7 @@ CODE_SECTIONS: tuple[Section, ...] = (
     Section("how-to-fix", "How to fix it", applies=_has_fixes),
     Section("meaning", "Meaning"),
     Section("meanings", "Every meaning of this number", applies=is_shared, searchable=False),
+    Section("seen-as", "You may see this as", applies=lambda r: bool(r.phrasings)),
     Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors)),
     Section("clients", "How clients react", searchable=False, applies_in=_has_client_table),
     Section(

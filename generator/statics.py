@@ -6,8 +6,9 @@ import json
 from xml.sax.saxutils import escape
 
 from generator import urls
-from generator.pages import SITE_NAME
+from generator.pages import SITE_NAME, comparison_src
 from generator.site import Site
+from generator.urls import url_of
 
 CODES_JSON = "assets/codes.json"
 
@@ -32,14 +33,24 @@ def opensearch_xml(site_url: str) -> str:
 
 
 def codes_json(site: Site) -> str:
-    """The one file the browser reads about codes: number, phrase and every name.
+    """The one file the browser reads about codes: number, phrase, every name, and the
+    comparison pages (paths under the site root) that hold the code.
 
-    site.js uses it for the search pin (an exact name puts its code first), the jump box
-    and the not-found page's suggestions. Registered codes come first: where a vendor
-    reuses a registered name (AWS's 561 "Unauthorized"), the registered code keeps it.
+    site.js uses it for the search pins (an exact name puts its code first; "X vs Y" puts
+    the comparison of X and Y first), the jump box and the not-found page's suggestions.
+    Registered codes come first: where a vendor reuses a registered name (AWS's 561
+    "Unauthorized"), the registered code keeps it.
     """
     ordered = sorted(site.codes.values(), key=lambda r: (not r.registered, r.code))
-    rows = [[record.code, record.phrase, record.names] for record in ordered]
+    rows = [
+        [
+            record.code,
+            record.phrase,
+            record.names,
+            [url_of(comparison_src(slug)) for slug, _ in site.comparisons_for(record.code)],
+        ]
+        for record in ordered
+    ]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -69,6 +69,7 @@ def record(code: int, **overrides: Any) -> dict[str, Any]:
         "specification": {"document": "RFC 9110", "section": "15.3.1", "status": "registered"},
         "related": [],
         "keywords": [f"code {code}"],
+        "phrasings": [f"status {code} in the logs"],
     }
     if code == 200:
         data["when_not_to_use"] = [{"case": "When nothing is sent back.", "instead": [204]}]

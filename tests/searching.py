@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import time
 from urllib.parse import urlparse
 
 RESULT_LINKS = ".md-search-result__item > .md-search-result__link"
 
 _WATCH = """() => {
     window.__searchMutations = [];
-    const list = document.querySelector('.md-search-result__list');
+    // The result list and the line above it ("No matching documents" when nothing matches).
+    const result = document.querySelector('.md-search-result');
     if (!window.__searchObserver) {
         window.__searchObserver = new MutationObserver(
             () => window.__searchMutations.push(performance.now()));
-        window.__searchObserver.observe(list, {childList: true, subtree: true});
+        window.__searchObserver.observe(
+            result, {childList: true, subtree: true, characterData: true});
     }
     window.__searchMutations = [];
     window.__searchStart = performance.now();
@@ -25,23 +26,15 @@ def open_search(page, base: str) -> None:
     page.locator("input.md-search__input").wait_for(state="attached")
 
 
-def _wait_stable(page, settle_ms: int, timeout: float) -> None:
-    """Wait until results exist and the list has not changed for ``settle_ms``."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        quiet = page.evaluate(
-            """(settle) => {
-                const m = window.__searchMutations || [];
-                const last = m.length ? m[m.length - 1] : window.__searchStart;
-                const items = document.querySelectorAll('.md-search-result__item').length;
-                return items > 0 && m.length > 0 && performance.now() - last >= settle;
-            }""",
-            settle_ms,
-        )
-        if quiet:
-            return
-        page.wait_for_timeout(25)
-    raise TimeoutError("search results did not settle")
+# Returns false until the results (or the line saying there are none) have not changed
+# for ``settle`` ms; then the result links in rank order and the ms from the last key.
+_SETTLED = """(settle) => {
+    const m = window.__searchMutations || [];
+    const last = m.length ? m[m.length - 1] : window.__searchStart;
+    if (!m.length || performance.now() - last < settle) return false;
+    const links = document.querySelectorAll('.md-search-result__item > .md-search-result__link');
+    return {hrefs: Array.from(links, a => a.href), elapsed: last - window.__searchStart};
+}"""
 
 
 def search(page, query: str, *, settle_ms: int = 250, measure: bool = False, timeout=15.0):
@@ -52,27 +45,53 @@ def search(page, query: str, *, settle_ms: int = 250, measure: bool = False, tim
     figure is for one keystroke, as a benchmark wants.
     """
     box = page.locator("input.md-search__input")
-    box.click()
-    box.press("Control+A")
-    box.press("Backspace")
+    if not box.evaluate("el => el === document.activeElement"):
+        box.click()
     if measure and len(query) > 1:
+        box.press("Control+A")
+        box.press("Backspace")
         box.press_sequentially(query[:-1], delay=10)
         page.wait_for_timeout(400)
-    elif len(query) > 1:
-        # Material runs one search per keystroke, in order; typing a long query at machine
-        # speed leaves a backlog whose stale results show for a while. Filling the prefix
-        # (which may or may not search) and typing the last key queues at most two.
-        box.fill(query[:-1])
+    else:
+        # Material runs one search per keystroke (on keyup), in order; typing a long query
+        # at machine speed leaves a backlog whose stale results show for a while. Setting
+        # the prefix (no keyup, so no search) and typing the last key queues one search.
+        box.evaluate("(el, prefix) => { el.value = prefix; }", query[:-1])
     page.evaluate(_WATCH)
     box.press_sequentially(query[-1])
-    _wait_stable(page, settle_ms, timeout)
-    elapsed = page.evaluate(
-        "() => window.__searchMutations[window.__searchMutations.length - 1] - window.__searchStart"
-    )
-    hrefs = page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
-    return [urlparse(h).path for h in hrefs], elapsed
+    try:
+        handle = page.wait_for_function(_SETTLED, arg=settle_ms, polling=20, timeout=timeout * 1000)
+    except Exception as exc:  # Playwright's TimeoutError
+        raise TimeoutError(f"search results for {query!r} did not settle") from exc
+    found = handle.json_value()
+    return [urlparse(h).path for h in found["hrefs"]], found["elapsed"]
 
 
 def relative(paths: list[str], base: str) -> list[str]:
     prefix = urlparse(base).path
     return [p[len(prefix) :] if p.startswith(prefix) else p for p in paths]
+
+
+def score(page, base: str, cases, *, settle_ms: int = 150) -> dict:
+    """Run ``cases`` ((kind, query, acceptable first results), as in tests/search_suite.py)
+    through the search box; return top-1 and top-3 and the cases that missed.
+
+    A case's acceptable results may be one path or a tuple of paths."""
+    misses, top3_misses = [], []
+    for kind, query, acceptable in cases:
+        acceptable = (acceptable,) if isinstance(acceptable, str) else tuple(acceptable)
+        paths, _ = search(page, query, settle_ms=settle_ms)
+        ranked = relative(paths, base)
+        if ranked[:1] and ranked[0] in acceptable:
+            continue
+        misses.append((kind, query, acceptable, ranked[:3]))
+        if not set(ranked[:3]) & set(acceptable):
+            top3_misses.append((kind, query, acceptable, ranked[:3]))
+    total = len(cases)
+    return {
+        "cases": total,
+        "top1": 1 - len(misses) / total,
+        "top3": 1 - len(top3_misses) / total,
+        "misses": misses,
+        "top3_misses": top3_misses,
+    }

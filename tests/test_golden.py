@@ -113,6 +113,7 @@ SOURCES = {
     "vendors": "vendors.md",
     "other_index": "other/index.md",
     "other": "other/status-0.md",
+    "cors": "cors.md",
     "class": "2xx.md",
     "code": "200.md",
     "compare_index": "compare/index.md",

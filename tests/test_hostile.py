@@ -42,6 +42,7 @@ LINE_FIELDS = {
     "examples[0].title": ("examples", 0, "title"),
     "examples[0].steps[0].label": ("examples", 0, "steps", 0, "label"),
     "keywords[0]": ("keywords", 0),
+    "phrasings[0]": ("phrasings", 0),
 }
 PROSE_FIELDS = {
     "meaning": ("meaning",),

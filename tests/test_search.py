@@ -5,13 +5,19 @@ from __future__ import annotations
 from urllib.parse import quote, urlparse
 
 import pytest
-from search_cases import CASES
-from searching import open_search, relative, search
+from search_cases import CASES as NAME_CASES
+from search_heldout import CASES as HELDOUT_CASES
+from search_suite import CASES as TUNING_CASES
+from searching import open_search, relative, score, search
 from sitebuild import REPO
 
 from generator.loader import load_site
 
 pytestmark = pytest.mark.browser
+
+# Results settle within a few ms of the worker's answer on this index; 60 ms of quiet keeps
+# the 450 queries of this module near a minute and a half on a loaded two-core machine.
+SETTLE_MS = 60
 
 
 @pytest.fixture(scope="module")
@@ -23,23 +29,50 @@ def tab(browser, served):
     context.close()
 
 
+def _report(name: str, result: dict) -> None:
+    print(
+        f"\n{name}: {result['cases']} cases, top-1 {result['top1']:.1%}, top-3 {result['top3']:.1%}"
+    )
+
+
 def test_relevance_suite(tab, served):
-    misses, top3_misses = [], []
-    for kind, query, expected in CASES:
-        paths, _ = search(tab, query)
-        ranked = relative(paths, served)
-        if ranked[:1] != [expected]:
-            misses.append((kind, query, expected, ranked[:3]))
-        if expected not in ranked[:3]:
-            top3_misses.append((kind, query, expected, ranked[:3]))
-    top1 = 1 - len(misses) / len(CASES)
-    top3 = 1 - len(top3_misses) / len(CASES)
-    print(f"\nsearch relevance over {len(CASES)} cases: top-1 {top1:.1%}, top-3 {top3:.1%}")
-    for miss in misses:
+    """Numbers, phrases, previous names, keywords and header names."""
+    result = score(tab, served, NAME_CASES, settle_ms=SETTLE_MS)
+    _report("names", result)
+    for miss in result["misses"]:
         print("  not first:", miss)
-    assert len(CASES) >= 40
-    assert top3 == 1.0, top3_misses
-    assert top1 >= 0.95, misses
+    assert len(NAME_CASES) >= 40
+    assert result["top3"] == 1.0, result["top3_misses"]
+    assert result["top1"] >= 0.95, result["misses"]
+
+
+def test_developer_phrasings_find_the_right_page(tab, served):
+    """Symptoms, actions, vendor and log lines, comparisons, concepts, British spellings
+    and typos (tests/search_suite.py). The held-out part (tests/search_heldout.py) is
+    scored and printed, never asserted: it measures how well the tuning generalises."""
+    tuning = score(tab, served, TUNING_CASES, settle_ms=SETTLE_MS)
+    held_out = score(tab, served, HELDOUT_CASES, settle_ms=SETTLE_MS)
+    _report("tuning", tuning)
+    for miss in tuning["misses"]:
+        print("  not first:", miss)
+    _report("held-out (not asserted)", held_out)
+    assert len(TUNING_CASES) + len(HELDOUT_CASES) >= 250
+    assert tuning["top3"] >= 0.99, tuning["top3_misses"]
+    assert tuning["top1"] >= 0.95, tuning["misses"]
+
+
+def test_a_result_shows_code_phrase_summary_and_at_most_three_whole_chips(tab, served):
+    site = load_site(REPO / "data")
+    record = site.codes[429]
+    search(tab, "rate limit", settle_ms=SETTLE_MS)
+    first = tab.locator(".md-search-result__item").first
+    assert first.locator("h1").inner_text() == record.title
+    # Material's highlighter drops the separator after the last word: the final period.
+    assert record.summary.rstrip(".") in first.inner_text()
+    chips = first.locator(".md-tag").all_inner_texts()
+    assert 1 <= len(chips) <= 3
+    # Each chip is one whole keyword, not split around highlighted words.
+    assert set(chips) <= set(record.keywords)
 
 
 def test_every_registered_name_finds_its_page_first(tab, served):
@@ -58,7 +91,7 @@ def test_every_registered_name_finds_its_page_first(tab, served):
         ]
     wrong = []
     for query, code in queries:
-        paths, _ = search(tab, query)
+        paths, _ = search(tab, query, settle_ms=SETTLE_MS)
         first = relative(paths, served)[:1]
         if first != [f"{code}/"]:
             wrong.append((query, code, first))

@@ -8,9 +8,12 @@
  * [data-sortable]    turns column headings into buttons that sort the table (mouse and
  *                    keyboard), announcing the order with aria-sort.
  * #code-suggestions  on the not-found page, lists the codes the mistyped path could mean.
+ * Material search   the query its worker gets is rewritten (stop words out, exact words
+ *                    weighted, one-edit spellings); an exact name or "X vs Y" is pinned first.
  *
  * What the browser knows about codes comes from one file, assets/codes.json (written by
- * generator/statics.py): [[code, phrase, [names]], ...], registered codes first.
+ * generator/statics.py): [[code, phrase, [names], [comparison pages]], ...], registered
+ * codes first.
  */
 (function () {
   "use strict";
@@ -177,15 +180,26 @@
   }
 
   /*
-   * Search: an exact code number or name ("429", "no content", "payload too large")
-   * puts that code's page first. Material's search matches every word as a prefix, so a
-   * rare word that merely starts the same way ("non" for "no") can outrank the exact
-   * name; this moves the exact match to the top of the results Material rendered.
+   * Search: two pins on top of Material's ranking, applied to the results it rendered.
+   *
+   * - An exact code number or name ("429", "no content", "payload too large") puts that
+   *   code's page first. Material matches every word as a prefix, so a rare word that
+   *   merely starts the same way ("non" for "no") can outrank the exact name.
+   * - A comparison ("401 vs 403", "unauthorized vs forbidden", "difference between 502
+   *   and 504") puts the comparison page holding those codes first, the one with the
+   *   fewest codes where several do: the question is answered on that page, while
+   *   Material ranks each code's own page as high.
    */
   var codeNames = null;
+  var codeComparisons = {};
 
+  /* Lower case, words only, and American spellings ("unauthorised" names 401 too). */
   function normalise(text) {
-    return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .replace(/([a-z])is(e|ed|es|ing|ation)\b/g, "$1iz$2")
+      .trim();
   }
 
   function loadCodeNames() {
@@ -193,33 +207,135 @@
     codeNames = {};
     loadCodes().then(function (codes) {
       codes.forEach(function (entry) {
+        var code = String(entry[0]);
         entry[2].forEach(function (name) {
           var key = normalise(name);
-          if (!(key in codeNames)) codeNames[key] = String(entry[0]); // registered first
+          if (!(key in codeNames)) codeNames[key] = code; // registered first
         });
+        codeComparisons[code] = entry[3] || [];
       });
     });
   }
 
-  function pinExactMatch(input, list) {
-    var code = codeNames && codeNames[normalise(input.value)];
-    if (!code) return;
-    var items = Array.prototype.slice.call(list.children);
-    var match = items.filter(function (item) {
-      var link = item.querySelector(".md-search-result__link");
-      return link && new URL(link.href).pathname.replace(/\/$/, "").split("/").pop() === code;
+  /* The code one side of a comparison names: a code number in it, or a code's name. */
+  function namedCode(side) {
+    var number = side.match(/\b[1-5]\d\d\b/);
+    if (number && codeComparisons[number[0]]) return number[0];
+    return codeNames[side] || null;
+  }
+
+  /* The comparison page for the codes a query compares, or null. */
+  function comparisonFor(query) {
+    var text = normalise(query).replace(/^(what s |what is )?(the )?difference between /, "");
+    var sides = text.split(/ (?:vs|versus|v|or|and|compared to) /);
+    if (sides.length < 2) return null;
+    var codes = sides.map(namedCode);
+    if (codes.indexOf(null) !== -1) return null;
+    var shared = codes.reduce(function (pages, code) {
+      return pages.filter(function (page) {
+        return codeComparisons[code].indexOf(page) !== -1;
+      });
+    }, codeComparisons[codes[0]]);
+    var sizes = {};
+    shared.forEach(function (page) {
+      sizes[page] = Object.keys(codeComparisons).filter(function (code) {
+        return codeComparisons[code].indexOf(page) !== -1;
+      }).length;
+    });
+    shared.sort(function (a, b) {
+      return sizes[a] - sizes[b];
+    });
+    return shared.length ? shared[0] : null;
+  }
+
+  function resultPath(item) {
+    var link = item.querySelector(".md-search-result__link");
+    return link ? new URL(link.href).pathname : "";
+  }
+
+  function pinFirst(list, matches) {
+    var match = Array.prototype.filter.call(list.children, function (item) {
+      return matches(resultPath(item));
     })[0];
     if (match && match !== list.firstElementChild) list.insertBefore(match, list.firstElementChild);
   }
 
+  function pinResults(input, list) {
+    if (!codeNames) return;
+    var code = codeNames[normalise(input.value)];
+    if (code) {
+      pinFirst(list, function (path) {
+        return path.replace(/\/$/, "").split("/").pop() === code;
+      });
+      return;
+    }
+    var comparison = comparisonFor(input.value);
+    if (comparison) {
+      var wanted = new URL(comparison, siteRoot).pathname;
+      pinFirst(list, function (path) {
+        return path === wanted;
+      });
+    }
+  }
+
+  /*
+   * The query Material posts to its search worker, rewritten; the box keeps what was typed.
+   * Material appends a wildcard to every word, so a short word such as "a" or "to" matched
+   * every word that begins with it and outweighed the words that carry the question
+   * ("cloudflare a timeout occurred" put 202 Accepted first). Here stop words are left out,
+   * each word counts more as typed ("web^4") than as a prefix ("web*", which matches
+   * "websocket"), and a word of five letters or more also matches the words one edit away
+   * ("forbiden~1^2", "unauthorised~1^2"), so that typos and British spellings find their
+   * code. The weights were chosen with the tuning suite (tests/search_suite.py).
+   */
+  var QUERY_STOP_WORDS = (
+    "a an the to of in on at by for from with into is are was be been it its my i me we " +
+    "you your this that and or but as after before when what why how does do did can " +
+    "should shows show getting gets"
+  ).split(" ");
+  var EXACT_WORD_BOOST = 4;
+  var FUZZY_WORD_BOOST = 2;
+  var FUZZY_MIN_LENGTH = 5;
+
+  function searchableQuery(query) {
+    if (/(^|\s)[+\-]|["~^*]/.test(query)) return query; // the query uses lunr's syntax
+    var words = query.split(/\s+/).filter(Boolean);
+    var kept = words.filter(function (word) {
+      return QUERY_STOP_WORDS.indexOf(word.toLowerCase()) === -1;
+    });
+    return (kept.length ? kept : words)
+      .map(function (word) {
+        var terms = [word + "^" + EXACT_WORD_BOOST, word];
+        if (/^[a-z]+$/i.test(word) && word.length >= FUZZY_MIN_LENGTH) {
+          terms.push(word + "~1^" + FUZZY_WORD_BOOST);
+        }
+        return terms.join(" ");
+      })
+      .join(" ");
+  }
+
+  function rewriteSearchQueries() {
+    if (!window.Worker || Worker.prototype.__queriesRewritten) return;
+    var post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message) {
+      // Material's search worker protocol: {type: 2 (query), data: the query string}.
+      if (message && message.type === 2 && typeof message.data === "string") {
+        arguments[0] = { type: message.type, data: searchableQuery(message.data) };
+      }
+      return post.apply(this, arguments);
+    };
+    Worker.prototype.__queriesRewritten = true;
+  }
+
   function enhanceSearch() {
+    rewriteSearchQueries();
     var input = document.querySelector("input.md-search__input");
     var list = document.querySelector(".md-search-result__list");
     if (!input || !list) return;
     input.addEventListener("focus", loadCodeNames);
     var observer = new MutationObserver(function () {
       observer.disconnect();
-      pinExactMatch(input, list);
+      pinResults(input, list);
       observer.observe(list, { childList: true });
     });
     observer.observe(list, { childList: true });
