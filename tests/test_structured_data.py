@@ -121,10 +121,15 @@ def test_open_graph_and_twitter_tags(pages):
     for url, soup in pages:
         for prop in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
             assert soup.find("meta", property=prop)["content"], (url, prop)
-        assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+        # Code pages have a share image (generator/shareimage.py); the others do not.
+        image = soup.find("meta", property="og:image")
+        card = "summary_large_image" if image else "summary"
+        assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == card, url
         assert soup.find("html")["lang"] == "en"
     by_url = dict(pages)
     assert by_url["429/"].find("meta", property="og:type")["content"] == "article"
+    assert by_url["429/"].find("meta", property="og:image")["content"].endswith("/og/429.png")
+    assert by_url[""].find("meta", property="og:image") is None
     assert by_url[""].find("meta", property="og:type")["content"] == "website"
 
 
