@@ -115,6 +115,11 @@ def environment(site: Site) -> jinja2.Environment:
         return anchor(_target(context, code_src(code)), record.title if label is None else label)
 
     @jinja2.pass_context
+    def page_link(context: jinja2.runtime.Context, src: str, label: object) -> Markup:
+        """A link to the page built from ``src``, for a cell built in a template."""
+        return anchor(_target(context, src), label)
+
+    @jinja2.pass_context
     def inline(context: jinja2.runtime.Context, value: Prose) -> Markup:
         """Record Markdown without its paragraph, for a list item or a table cell."""
         return prose.render(value, context["root"]).inline
@@ -123,6 +128,7 @@ def environment(site: Site) -> jinja2.Environment:
     env.globals.update(
         site=site,
         code_link=code_link,
+        page_link=page_link,
         href=href,
         code_src=code_src,
         class_src=class_src,
