@@ -85,6 +85,8 @@ def home_pages(site: Site) -> list[Page]:
                 "real request and response examples, and the RFC section."
             ),
             keywords=["HTTP status codes", "HTTP response codes", "RFC 9110"],
+            # The whole width for the list of codes.
+            hide=["navigation", "toc"],
         )
     ]
 
@@ -101,7 +103,7 @@ def all_codes_pages(site: Site) -> list[Page]:
                 "class, meaning, registry status, registered or unofficial."
             ),
             keywords=["HTTP status code list", "all HTTP status codes", "status code table"],
-            hide=["toc"],
+            hide=["navigation", "toc"],
         )
     ]
 

@@ -111,7 +111,11 @@ def test_links_between_pages_are_relative_to_the_page(rendered):
 
 def test_comparison_table_rows_come_from_the_records(rendered, small_site):
     _, body = split(rendered["200.md"])
-    row = next(line for line in body.splitlines() if line.startswith('<tr><td><a href="../204/">'))
+    row = next(
+        line
+        for line in body.splitlines()
+        if line.startswith('<tr><td data-label="Code"><a href="../204/">')
+    )
     assert small_site.codes[204].summary in row
     # 204 is cacheable by default (RFC 9110 section 15.1)
     assert row.rstrip().endswith('<td data-label="Cacheable by default">Yes</td></tr>')
@@ -211,14 +215,17 @@ def test_a_conditional_requirement_is_printed_with_its_condition(tmp_path):
     )
     pages = render_all(site, plan(site), SITE_URL)
     _, body = split(pages["304.md"])
-    assert "<td>MUST (if a 200 to the same request would have sent it)</td>" in body
+    assert (
+        '<td data-label="Requirement">MUST (if a 200 to the same request would have sent it)</td>'
+        in body
+    )
     # The record names two of the fields; RFC 9110 section 15.4.5 adds the other four.
     cell = (
         "<code>ETag</code>, <code>Date</code>, <code>Content-Location</code>, <code>Vary</code>, "
         "<code>Cache-Control</code>, <code>Expires</code> "
         "(if a 200 to the same request would have sent it)"
     )
-    assert f"<td>Must send</td><td>{cell}</td>" in body
+    assert f'<td data-label="Property">Must send</td><td data-label="Value">{cell}</td>' in body
     assert f'<td data-label="Must send">{cell}</td>' in pages["compare/c.md"]
 
 
@@ -238,8 +245,10 @@ def test_a_redirect_inherits_retry_after_from_rfc_9110(tmp_path):
     )
     site = load_site(write_dataset(tmp_path, [record(200), record(204), moved]))
     _, body = split(render_all(site, plan(site), SITE_URL)["303.md"])
-    row = next(line for line in body.splitlines() if "<code>Retry-After</code>" in line)
-    assert "<td>MAY</td>" in row
+    row = next(
+        line for line in body.splitlines() if '<code class="name">Retry-After</code>' in line
+    )
+    assert '<td data-label="Requirement">MAY</td>' in row
     assert "minimum time to wait before following the redirect" in row
     assert "RFC 9110 section 10.2.3" in row
 

@@ -3,8 +3,10 @@
  *
  * [data-filterable]  adds a filter box that narrows every table row inside as you type
  *                    (a number matches codes that start with it; words must all appear).
- * [data-jump]        in a filterable block, Enter on a full code (or on a single match)
- *                    opens that code's page.
+ * [data-jump]        in a filterable block, Enter opens the page of the code typed, or of
+ *                    the first code still shown; a class with no match hides whole
+ *                    ([data-filter-group]); with no match at all, a link to the site
+ *                    search with the typed words.
  * [data-sortable]    turns column headings into buttons that sort the table (mouse and
  *                    keyboard), announcing the order with aria-sort.
  * #code-suggestions  on the not-found page, lists the codes the mistyped path could mean.
@@ -80,9 +82,16 @@
     var status = document.createElement("p");
     status.className = "code-filter__status";
     status.setAttribute("role", "status");
+    var hint = document.createElement("p");
+    hint.className = "code-filter__hint";
+    hint.hidden = true;
+    hint.appendChild(document.createTextNode("No code matches. "));
+    var searchLink = document.createElement("a");
+    hint.appendChild(searchLink);
     wrap.appendChild(label);
     wrap.appendChild(input);
     wrap.appendChild(status);
+    wrap.appendChild(hint);
     // The page reserves a slot of the box's height, so that adding it shifts nothing.
     var slot = block.querySelector(".code-filter-slot");
     if (slot) slot.appendChild(wrap);
@@ -102,9 +111,15 @@
       rows.forEach(function (row) {
         row.hidden = !matches(row, query, named);
       });
-      // Hide tables (and their section headings) that have nothing left to show.
+      // Hide what has nothing left to show: a whole class (its heading and description,
+      // marked data-filter-group) or else the table with the heading above it.
       Array.prototype.forEach.call(block.querySelectorAll("table"), function (table) {
         var any = table.querySelector("tbody tr:not([hidden])") !== null;
+        var group = table.closest("[data-filter-group]");
+        if (group) {
+          group.hidden = !any;
+          return;
+        }
         var holder = table.closest(".md-typeset__scrollwrap") || table;
         holder.hidden = !any;
         var heading = holder.previousElementSibling;
@@ -117,6 +132,13 @@
       status.textContent = query
         ? count + " of " + rows.length + " codes match"
         : rows.length + " codes";
+      // Nothing matches: the words may be in a page's text, so offer the site search
+      // (Material opens it with ?q= on the home page).
+      hint.hidden = !(query && count === 0);
+      if (!hint.hidden) {
+        searchLink.href = new URL("?q=" + encodeURIComponent(input.value.trim()), siteRoot).href;
+        searchLink.textContent = "Search the whole site for \u201c" + input.value.trim() + "\u201d";
+      }
     }
 
     input.addEventListener("input", apply);
@@ -128,7 +150,8 @@
         var exact = shown.filter(function (row) {
           return rowCode(row) === query;
         });
-        var target = exact.length ? exact[0] : shown.length === 1 ? shown[0] : null;
+        // A full code opens that code; otherwise the first code still shown.
+        var target = exact.length ? exact[0] : shown.length ? shown[0] : null;
         if (target) {
           event.preventDefault();
           window.location.href = target.querySelector("td a").href;
