@@ -32,14 +32,15 @@ def opensearch_xml(site_url: str) -> str:
 
 
 def codes_json(site: Site) -> str:
-    """The one file the browser reads about codes: number, phrase and every name.
+    """The one file the browser reads about codes: number, name as pages show it ("I'm a
+    teapot (Unused)", not the registry's bare "(Unused)") and every name.
 
     site.js uses it for the search pin (an exact name puts its code first), the jump box
     and the not-found page's suggestions. Registered codes come first: where a vendor
     reuses a registered name (AWS's 561 "Unauthorized"), the registered code keeps it.
     """
     ordered = sorted(site.codes.values(), key=lambda r: (not r.registered, r.code))
-    rows = [[record.code, record.phrase, record.names] for record in ordered]
+    rows = [[record.code, record.name, record.names] for record in ordered]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 

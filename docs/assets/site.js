@@ -9,10 +9,11 @@
  *                    search with the typed words.
  * [data-sortable]    turns column headings into buttons that sort the table (mouse and
  *                    keyboard), announcing the order with aria-sort.
- * #code-suggestions  on the not-found page, lists the codes the mistyped path could mean.
+ * #code-suggestions  on the not-found page, lists the codes the mistyped path could mean,
+ *                    and #not-found-q there starts with the words of the path.
  *
  * What the browser knows about codes comes from one file, assets/codes.json (written by
- * generator/statics.py): [[code, phrase, [names]], ...], registered codes first.
+ * generator/statics.py): [[code, name, [names]], ...], registered codes first.
  */
 (function () {
   "use strict";
@@ -297,11 +298,32 @@
     return scored.slice(0, 10);
   }
 
+  /* A mistyped path below the site root: "/http-status/teapot/" under the prefix
+     "/http-status/" is "teapot/" (the prefix's own words suggest nothing). */
+  function pathBelowRoot(path) {
+    var prefix = siteRoot.pathname;
+    return path.indexOf(prefix) === 0 ? path.slice(prefix.length) : path;
+  }
+
+  /* The words of a mistyped path, for the search box: "too-many-requests/" gives
+     "too many requests". */
+  function pathWords(path) {
+    try {
+      path = decodeURIComponent(path);
+    } catch (malformed) {
+      // Not valid percent-encoding: use it as it is.
+    }
+    return path.replace(/\.html?$/, "").split(/[^A-Za-z0-9]+/).filter(Boolean).join(" ");
+  }
+
   function enhanceNotFound() {
     var list = document.getElementById("code-suggestions");
     if (!list) return;
+    var box = document.getElementById("not-found-q");
+    var path = pathBelowRoot(window.location.pathname);
+    if (box && !box.value) box.value = pathWords(path);
     loadCodes().then(function (codes) {
-      var found = suggestCodes(window.location.pathname, codes);
+      var found = suggestCodes(path, codes);
       found.forEach(function (e) {
         var item = document.createElement("li");
         var link = document.createElement("a");
@@ -310,7 +332,8 @@
         item.appendChild(link);
         list.appendChild(item);
       });
-      if (!found.length) list.hidden = true;
+      var block = document.getElementById("code-suggestions-block");
+      if (block) block.hidden = !found.length;
     });
   }
 
