@@ -223,6 +223,9 @@ def _code_page(
             "headers": list(dict.fromkeys(h.name for h in header_uses(record))),
         },
         search_boost=2.0,
+        # One previous/next: the page's own, within the class (Material's footer would
+        # repeat it in navigation order).
+        hide=["footer"],
         nav_path=(site.classes[record.class_digit].title,)
         + (() if record.registered else (UNOFFICIAL_NAV,)),
     )

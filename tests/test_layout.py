@@ -180,3 +180,22 @@ def test_enter_in_the_jump_box_opens_the_first_of_several_matches(page, served):
     assert page.locator("article tbody tr:visible").count() > 1
     box.press("Enter")
     page.wait_for_url("**/421/")
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_a_code_page_has_one_readable_previous_and_next(browser, served, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(served + "202/")
+    # Only one navigation to the neighbours is shown (not Material's footer as well).
+    assert page.locator(".md-footer__link:visible").count() == 0
+    links = page.locator("nav.class-siblings a")
+    assert links.all_inner_texts() == [
+        "← Previous 2xx code\n201 Created",
+        "Next 2xx code →\n203 Non-Authoritative Information",
+    ]
+    first, second = (links.nth(i).bounding_box() for i in range(2))
+    # Two separate blocks, not one run of text.
+    assert first["x"] + first["width"] <= second["x"] or first["y"] + first["height"] <= second["y"]
+    assert max(first["x"] + first["width"], second["x"] + second["width"]) <= viewport["width"]
+    context.close()
