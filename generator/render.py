@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from generator import api, prose, sequence, shareimage, urls
-from generator.columns import COLUMNS, property_rows
+from generator.columns import COLUMNS, property_rows, verdict_label
 from generator.escape import anchor, inert
 from generator.exchanges import shown_steps
 from generator.glance import glance
@@ -135,6 +135,7 @@ def environment(site: Site) -> jinja2.Environment:
         comparison_src=comparison_src,
         columns=COLUMNS,
         property_rows=property_rows,
+        verdict_label=lambda codes: verdict_label([site.codes[c] for c in codes]),
         retry_labels=RETRY_LABELS,
         body_labels=BODY_LABELS,
         method_labels=METHOD_LABELS,

@@ -1,8 +1,10 @@
-"""Small non-page files every build publishes: robots.txt and the OpenSearch description."""
+"""Small non-page files every build publishes: robots.txt, the OpenSearch description,
+the codes the browser scripts read, and a redirect at each former comparison URL."""
 
 from __future__ import annotations
 
 import json
+from html import escape as escape_html
 from xml.sax.saxutils import escape
 
 from generator import urls
@@ -44,9 +46,30 @@ def codes_json(site: Site) -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
+def redirect_page(site_url: str, slug: str, title: str) -> str:
+    """A former comparison URL: a static host has no redirects of its own, so the page
+    sends the browser on (meta refresh) and names the new URL for search engines."""
+    target = urls.absolute(site_url, f"compare/{slug}/")
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Moved: {escape_html(title)}</title>\n"
+        f'<link rel="canonical" href="{escape_html(target)}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url=../{escape_html(slug)}/">\n'
+        "</head>\n<body>\n"
+        f'<p>This comparison moved to <a href="../{escape_html(slug)}/">'
+        f"{escape_html(title)}</a>.</p>\n"
+        "</body>\n</html>\n"
+    )
+
+
 def static_files(site: Site, site_url: str) -> dict[str, str]:
-    return {
+    files = {
         "robots.txt": robots_txt(site_url),
         "opensearch.xml": opensearch_xml(site_url),
         CODES_JSON: codes_json(site),
     }
+    for slug, group in sorted(site.comparisons.items()):
+        for former in group.former_slugs:
+            files[f"compare/{former}/index.html"] = redirect_page(site_url, slug, group.title)
+    return files

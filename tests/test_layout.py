@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sitebuild import REPO
+from sitebuild import REPO, is_redirect
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,7 @@ def site_pages(site) -> list[str]:
     return sorted(
         "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
         for p in site.rglob("index.html")
+        if not is_redirect(p)
     )
 
 

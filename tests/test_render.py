@@ -26,7 +26,7 @@ def small_site(tmp_path):
         record(404, related=[200]),
         unofficial(499),
     ]
-    groups = {"ok-or-empty": comparison([200, 204], columns=["summary", "cacheable"])}
+    groups = {"ok-or-empty": comparison([200, 204], columns=["summary", "body"])}
     return load_site(write_dataset(tmp_path, records, groups))
 
 
@@ -117,8 +117,8 @@ def test_comparison_table_rows_come_from_the_records(rendered, small_site):
         if line.startswith('<tr><td data-label="Code"><a href="../204/">')
     )
     assert small_site.codes[204].summary in row
-    # 204 is cacheable by default (RFC 9110 section 15.1)
-    assert row.rstrip().endswith('<td data-label="Cacheable by default">Yes</td></tr>')
+    # 204 never has content (RFC 9110 section 15.3.5)
+    assert row.rstrip().endswith('<td data-label="Content">Never has content</td></tr>')
     assert '<a href="../compare/ok-or-empty/">Full comparison: 200 vs 204</a>' in body
 
 
