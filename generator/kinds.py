@@ -31,6 +31,7 @@ class Kind:
 KINDS: dict[str, Kind] = {
     "home": Kind(pages.home_pages, "website", jsonld.home_page),
     "all_codes": Kind(pages.all_codes_pages, "website", jsonld.plain_page),
+    "cheat_sheet": Kind(pages.cheat_sheet_pages, "website", jsonld.plain_page),
     "guide": Kind(pages.guide_pages, "article", jsonld.plain_page),
     "class": Kind(pages.class_pages, "website", jsonld.class_page),
     "code": Kind(pages.code_pages, "article", jsonld.code_page),

@@ -34,13 +34,22 @@ def comparison_src(slug: str) -> str:
 
 HOME_SRC = "index.md"
 ALL_CODES_SRC = "codes.md"
+CHEAT_SHEET_SRC = "cheat-sheet.md"
 GUIDE_SRC = "guide.md"
 API_SRC = "api.md"
 COMPARE_INDEX_SRC = "compare/index.md"
 
 
 PageKind = Literal[
-    "home", "all_codes", "guide", "api", "class", "code", "compare_index", "comparison"
+    "home",
+    "all_codes",
+    "cheat_sheet",
+    "guide",
+    "api",
+    "class",
+    "code",
+    "compare_index",
+    "comparison",
 ]
 
 
@@ -104,6 +113,23 @@ def all_codes_pages(site: Site) -> list[Page]:
             ),
             keywords=["HTTP status code list", "all HTTP status codes", "status code table"],
             hide=["navigation", "toc"],
+        )
+    ]
+
+
+def cheat_sheet_pages(site: Site) -> list[Page]:
+    return [
+        Page(
+            src=CHEAT_SHEET_SRC,
+            kind="cheat_sheet",
+            title="HTTP status code cheat sheet",
+            nav_title="Cheat sheet",
+            description=(
+                "Every registered HTTP status code on one printable page: number, name and "
+                "what it means, by class."
+            ),
+            keywords=["HTTP status code cheat sheet", "printable HTTP status codes"],
+            hide=["navigation", "toc", "footer"],
         )
     ]
 

@@ -33,7 +33,14 @@ from generator.model import (
     RETRY_LABELS,
     Prose,
 )
-from generator.pages import SITE_NAME, Page, class_src, code_src, comparison_src
+from generator.pages import (
+    CHEAT_SHEET_SRC,
+    SITE_NAME,
+    Page,
+    class_src,
+    code_src,
+    comparison_src,
+)
 from generator.sections import sections_of
 from generator.site import Site
 from generator.urls import root_of, url_of
@@ -133,6 +140,7 @@ def environment(site: Site) -> jinja2.Environment:
         code_src=code_src,
         class_src=class_src,
         comparison_src=comparison_src,
+        cheat_sheet_src=CHEAT_SHEET_SRC,
         columns=COLUMNS,
         property_rows=property_rows,
         verdict_label=lambda codes: verdict_label([site.codes[c] for c in codes]),

@@ -62,6 +62,7 @@ def pages(tmp_path_factory) -> dict[str, str]:
 SOURCES = {
     "home": "index.md",
     "all_codes": "codes.md",
+    "cheat_sheet": "cheat-sheet.md",
     "guide": "guide.md",
     "class": "2xx.md",
     "code": "200.md",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sitebuild import REPO, is_redirect
 
@@ -200,3 +202,15 @@ def test_a_code_page_has_one_readable_previous_and_next(browser, served, viewpor
     assert first["x"] + first["width"] <= second["x"] or first["y"] + first["height"] <= second["y"]
     assert max(first["x"] + first["width"], second["x"] + second["width"]) <= viewport["width"]
     context.close()
+
+
+def test_the_cheat_sheet_prints_every_registered_code_on_two_a4_sides(page, served, real_data):
+    page.goto(served)
+    page.get_by_role("link", name="printable cheat sheet").click()
+    page.wait_for_url("**/cheat-sheet/")
+    shown = page.locator(".cheat-sheet tbody td:first-child").all_inner_texts()
+    registered = sorted(str(c) for c, r in real_data.codes.items() if r.registered)
+    assert sorted(shown) == registered
+    pdf = page.pdf(format="A4")
+    sides = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= sides <= 2, f"{sides} A4 sides"

@@ -50,6 +50,7 @@ def test_one_page_per_code_and_class_plus_home_and_comparisons(small_site):
     assert sources == [
         "index.md",
         "codes.md",
+        "cheat-sheet.md",
         "2xx.md",
         "4xx.md",
         "200.md",
@@ -60,7 +61,14 @@ def test_one_page_per_code_and_class_plus_home_and_comparisons(small_site):
         "compare/ok-or-empty.md",
         "api.md",
     ]
-    assert [url_of(s) for s in sources[:5]] == ["", "codes/", "2xx/", "4xx/", "200/"]
+    assert [url_of(s) for s in sources[:6]] == [
+        "",
+        "codes/",
+        "cheat-sheet/",
+        "2xx/",
+        "4xx/",
+        "200/",
+    ]
 
 
 def test_code_page_has_every_section_in_order(rendered, small_site):
