@@ -98,9 +98,15 @@ class Column:
     value: Callable[[CodeRecord], str]
     # The cell as HTML for a page; by default the value as plain text.
     html: Callable[[CodeRecord], Markup] | None = None
+    # The fact that tells codes apart in a comparison; by default the value. (Retry: the
+    # verdict, not its per-code note.)
+    fact: Callable[[CodeRecord], object] | None = None
 
     def cell(self, record: CodeRecord) -> Markup:
         return self.html(record) if self.html else inert(self.value(record))
+
+    def fact_of(self, record: CodeRecord) -> object:
+        return self.fact(record) if self.fact else self.value(record)
 
 
 COLUMNS: dict[str, Column] = {
@@ -115,7 +121,7 @@ COLUMNS: dict[str, Column] = {
             else "No (only with explicit freshness information)"
         ),
     ),
-    "retry": Column("Retry", _retry),
+    "retry": Column("Retry", _retry, fact=lambda r: r.properties.retry),
     "body": Column("Content", lambda r: BODY_LABELS[r.properties.body]),
     "must_send": Column(
         "Must send",
@@ -143,3 +149,9 @@ PROPERTY_ROWS: tuple[tuple[str, Callable[[CodeRecord], bool]], ...] = (
 
 def property_rows(record: CodeRecord) -> list[Column]:
     return [COLUMNS[key] for key, shown in PROPERTY_ROWS if shown(record)]
+
+
+def verdict_label(records: list[CodeRecord]) -> str:
+    """The heading of a comparison's verdicts: a choice between codes you send, or, where
+    some codes are a vendor's (nobody chooses to send Cloudflare's 522), what each says."""
+    return "Choose it when" if all(r.registered for r in records) else "What it tells you"

@@ -44,8 +44,10 @@ def field_link(name: str, site: Site, root: str) -> Markup:
     (A linked name is not also set in code: Material's link colour on the code background
     fails the contrast check in the dark palette.)"""
     if name.lower() not in site.headers:
-        return Markup("<code>{}</code>").format(inert(name))
-    return anchor(root + url_of(header_src(name)), name)
+        return Markup('<code class="name">{}</code>').format(inert(name))
+    return Markup('<span class="name">{}</span>').format(
+        anchor(root + url_of(header_src(name)), name)
+    )
 
 
 def _join(items: list[Markup]) -> Markup:

@@ -31,6 +31,7 @@ class Kind:
 KINDS: dict[str, Kind] = {
     "home": Kind(pages.home_pages, "website", jsonld.home_page),
     "all_codes": Kind(pages.all_codes_pages, "website", jsonld.plain_page),
+    "cheat_sheet": Kind(pages.cheat_sheet_pages, "website", jsonld.plain_page),
     "guide": Kind(pages.guide_pages, "article", jsonld.plain_page),
     "shared_numbers": Kind(pages.shared_numbers_pages, "website", jsonld.plain_page),
     "vendors": Kind(pages.vendors_pages, "website", jsonld.plain_page),

@@ -859,6 +859,10 @@ class Comparison(Strict):
     )
     verdicts: list[Verdict] = Field(default_factory=list, description="Optional, per code.")
     how_to_choose: list[Markdown] = Field(min_length=1, description="Rules of thumb.")
+    former_slugs: list[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]] = Field(
+        default_factory=list,
+        description="Earlier URL names (/compare/<slug>/) that now redirect here.",
+    )
 
 
 class GuideAnswer(Strict):

@@ -45,6 +45,7 @@ def header_src(name: str) -> str:
 
 HOME_SRC = "index.md"
 ALL_CODES_SRC = "codes.md"
+CHEAT_SHEET_SRC = "cheat-sheet.md"
 GUIDE_SRC = "guide.md"
 CORS_SRC = "cors.md"
 API_SRC = "api.md"
@@ -65,6 +66,7 @@ def other_src(slug: str) -> str:
 PageKind = Literal[
     "home",
     "all_codes",
+    "cheat_sheet",
     "guide",
     "cors",
     "api",
@@ -123,6 +125,8 @@ def home_pages(site: Site) -> list[Page]:
                 "real request and response examples, and the RFC section."
             ),
             keywords=["HTTP status codes", "HTTP response codes", "RFC 9110"],
+            # The whole width for the list of codes.
+            hide=["navigation", "toc"],
         )
     ]
 
@@ -139,7 +143,24 @@ def all_codes_pages(site: Site) -> list[Page]:
                 "class, meaning, registry status, registered or unofficial."
             ),
             keywords=["HTTP status code list", "all HTTP status codes", "status code table"],
-            hide=["toc"],
+            hide=["navigation", "toc"],
+        )
+    ]
+
+
+def cheat_sheet_pages(site: Site) -> list[Page]:
+    return [
+        Page(
+            src=CHEAT_SHEET_SRC,
+            kind="cheat_sheet",
+            title="HTTP status code cheat sheet",
+            nav_title="Cheat sheet",
+            description=(
+                "Every registered HTTP status code on one printable page: number, name and "
+                "what it means, by class."
+            ),
+            keywords=["HTTP status code cheat sheet", "printable HTTP status codes"],
+            hide=["navigation", "toc", "footer"],
         )
     ]
 
@@ -453,6 +474,9 @@ def _code_page(
         # A phrase that fits a registered and a vendor code ("token expired": 401 and
         # ArcGIS's 498) finds the registered one first; naming the vendor finds its code.
         search_boost=2.0 if record.registered else 1.5,
+        # One previous/next: the page's own, within the class (Material's footer would
+        # repeat it in navigation order).
+        hide=["footer"],
         nav_path=(site.classes[record.class_digit].title,)
         + (() if record.registered else (UNOFFICIAL_NAV,)),
     )

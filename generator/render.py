@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from generator import api, clients, prose, sequence, shareimage, snippets, urls
-from generator.columns import COLUMNS, by_condition, property_rows
+from generator.columns import COLUMNS, by_condition, property_rows, verdict_label
 from generator.escape import anchor, inert
 from generator.exchanges import shown_steps
 from generator.glance import OTHER_SEEN, WHERE_SEEN, field_link, glance
@@ -35,6 +35,7 @@ from generator.model import (
     Prose,
 )
 from generator.pages import (
+    CHEAT_SHEET_SRC,
     HEADER_MATRIX_SRC,
     HEADERS_INDEX_SRC,
     OTHER_INDEX_SRC,
@@ -137,6 +138,11 @@ def environment(site: Site) -> jinja2.Environment:
         return field_link(name, site, context["root"])
 
     @jinja2.pass_context
+    def page_link(context: jinja2.runtime.Context, src: str, label: object) -> Markup:
+        """A link to the page built from ``src``, for a cell built in a template."""
+        return anchor(_target(context, src), label)
+
+    @jinja2.pass_context
     def inline(context: jinja2.runtime.Context, value: Prose) -> Markup:
         """Record Markdown without its paragraph, for a list item or a table cell."""
         return prose.render(value, context["root"]).inline
@@ -151,12 +157,15 @@ def environment(site: Site) -> jinja2.Environment:
         header_link=header_link,
         headers_index_src=HEADERS_INDEX_SRC,
         header_matrix_src=HEADER_MATRIX_SRC,
+        page_link=page_link,
         href=href,
         code_src=code_src,
         class_src=class_src,
         comparison_src=comparison_src,
+        cheat_sheet_src=CHEAT_SHEET_SRC,
         columns=COLUMNS,
         property_rows=property_rows,
+        verdict_label=lambda codes: verdict_label([site.codes[c] for c in codes]),
         retry_labels=RETRY_LABELS,
         body_labels=BODY_LABELS,
         method_labels=METHOD_LABELS,

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import httpmsg, prose, rfc, snippets
+from generator.columns import COLUMNS
 from generator.headers import always_sends_for, header_uses
 from generator.model import (
     FIX_SIDES,
@@ -515,6 +516,36 @@ def check_comparison(site: Site, group: Comparison, source: Source) -> list[Prob
             problems.append(source.problem(("codes", i), missing(code)))
     if len(set(group.codes)) != len(group.codes):
         problems.append(source.problem(("codes",), "a code is listed twice"))
+    for i, former in enumerate(group.former_slugs):
+        if former in site.comparisons:
+            problems.append(
+                source.problem(
+                    ("former_slugs", i),
+                    f"'{former}' is the URL of a comparison today "
+                    "(expected a former URL that no comparison uses)",
+                )
+            )
+    records = [site.codes[code] for code in group.codes if code in site.codes]
+    for i, name in enumerate(group.columns):
+        column = COLUMNS[name]
+        facts = {repr(column.fact_of(record)) for record in records}
+        if len(records) > 1 and len(facts) == 1:
+            problems.append(
+                source.problem(
+                    ("columns", i),
+                    f"'{name}' ({column.label}) is the same for every code in this group "
+                    "(expected only columns that tell the codes apart: remove it, or say it "
+                    "once in the intro)",
+                )
+            )
+        if name == "use_when" and group.verdicts:
+            problems.append(
+                source.problem(
+                    ("columns", i),
+                    "'use_when' repeats what the verdicts say for this group "
+                    "(expected the verdicts or the column, not both)",
+                )
+            )
     for i, verdict in enumerate(group.verdicts):
         if verdict.code not in group.codes:
             problems.append(

@@ -1,8 +1,10 @@
-"""Small non-page files every build publishes: robots.txt and the OpenSearch description."""
+"""Small non-page files every build publishes: robots.txt, the OpenSearch description,
+the codes the browser scripts read, and a redirect at each former comparison URL."""
 
 from __future__ import annotations
 
 import json
+from html import escape as escape_html
 from xml.sax.saxutils import escape
 
 from generator import urls
@@ -33,8 +35,9 @@ def opensearch_xml(site_url: str) -> str:
 
 
 def codes_json(site: Site) -> str:
-    """The one file the browser reads about codes: number, phrase, every name, and the
-    comparison pages (paths under the site root) that hold the code.
+    """The one file the browser reads about codes: number, name as pages show it ("I'm a
+    teapot (Unused)", not the registry's bare "(Unused)"), every name, and the comparison
+    pages (paths under the site root) that hold the code.
 
     site.js uses it for the search pins (an exact name puts its code first; "X vs Y" puts
     the comparison of X and Y first), the jump box and the not-found page's suggestions.
@@ -45,7 +48,7 @@ def codes_json(site: Site) -> str:
     rows = [
         [
             record.code,
-            record.phrase,
+            record.name,
             record.names,
             [url_of(comparison_src(slug)) for slug, _ in site.comparisons_for(record.code)],
         ]
@@ -54,9 +57,30 @@ def codes_json(site: Site) -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
+def redirect_page(site_url: str, slug: str, title: str) -> str:
+    """A former comparison URL: a static host has no redirects of its own, so the page
+    sends the browser on (meta refresh) and names the new URL for search engines."""
+    target = urls.absolute(site_url, f"compare/{slug}/")
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Moved: {escape_html(title)}</title>\n"
+        f'<link rel="canonical" href="{escape_html(target)}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url=../{escape_html(slug)}/">\n'
+        "</head>\n<body>\n"
+        f'<p>This comparison moved to <a href="../{escape_html(slug)}/">'
+        f"{escape_html(title)}</a>.</p>\n"
+        "</body>\n</html>\n"
+    )
+
+
 def static_files(site: Site, site_url: str) -> dict[str, str]:
-    return {
+    files = {
         "robots.txt": robots_txt(site_url),
         "opensearch.xml": opensearch_xml(site_url),
         CODES_JSON: codes_json(site),
     }
+    for slug, group in sorted(site.comparisons.items()):
+        for former in group.former_slugs:
+            files[f"compare/{former}/index.html"] = redirect_page(site_url, slug, group.title)
+    return files

@@ -25,7 +25,12 @@ class Build:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
     def pages(self) -> list[Path]:
-        return sorted(self.site.rglob("*.html"))
+        """The built pages; not the redirects left at former URLs (generator.statics)."""
+        return sorted(p for p in self.site.rglob("*.html") if not is_redirect(p))
+
+
+def is_redirect(path: Path) -> bool:
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:600]
 
 
 def build(site_dir: Path, *, data: Path | None = None, site_url: str | None = None) -> Build:

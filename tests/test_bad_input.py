@@ -207,6 +207,35 @@ def test_unknown_comparison_column(tmp_path):
     assert "columns[0]: 'colour' is not allowed (expected 'summary'" in problem
 
 
+def test_a_comparison_column_equal_in_every_row_is_refused(tmp_path):
+    # The test records of 200 and 204 are both cacheable by default (RFC 9110 15.1).
+    group = comparison([200, 204], columns=["summary", "cacheable"])
+    data = write_dataset(tmp_path, comparisons={"x": group})
+    (problem,) = problems_for(data)
+    assert problem.startswith("data/comparisons/x.yaml:")
+    assert "columns[1]: 'cacheable' (Cacheable by default) is the same for every code" in problem
+
+
+def test_a_comparison_with_verdicts_may_not_repeat_them_as_use_when(tmp_path):
+    verdicts = [{"code": 200, "verdict": "A body."}, {"code": 204, "verdict": "No body."}]
+    group = comparison([200, 204], columns=["summary", "use_when"], verdicts=verdicts)
+    data = write_dataset(tmp_path, comparisons={"x": group})
+    (problem,) = problems_for(data)
+    assert "x.yaml:" in problem
+    assert "columns[1]: 'use_when' repeats what the verdicts say" in problem
+
+
+def test_a_former_comparison_url_may_not_be_a_current_one(tmp_path):
+    groups = {
+        "200-vs-204": comparison([200, 204], columns=["summary"], former_slugs=["x"]),
+        "x": comparison([204, 200], columns=["summary"]),
+    }
+    data = write_dataset(tmp_path, comparisons=groups)
+    (problem,) = problems_for(data)
+    assert "200-vs-204.yaml:" in problem
+    assert "former_slugs[0]: 'x' is the URL of a comparison today" in problem
+
+
 @pytest.mark.parametrize(
     ("field", "value", "shown"),
     [

@@ -57,7 +57,7 @@ def test_202_comparison_table_rows(site_build):
         "303 See Other",
     ]
     headers = [th.get_text(strip=True) for th in table.find_all("th")]
-    assert headers[:3] == ["Code", "Meaning", "Use it when"]
+    assert headers[:3] == ["Code", "Meaning", "Choose it when"]
     links = [a["href"] for a in table.find_all("a")]
     assert "../303/" in links
 

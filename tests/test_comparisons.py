@@ -56,12 +56,13 @@ def test_comparison_cells_say_what_the_records_say(tmp_path):
         use_when="The request worked and there is nothing to send.",
         properties={
             "cacheable_by_default": True,
-            "retry": "not-needed",
+            "retry": "unchanged",
             "retry_note": "A PUT that got 204 is done",
             "body": "none",
         },
     )
-    columns = ["summary", "use_when", "cacheable", "retry", "body", "must_send", "permanent"]
+    # Every column tells the two apart (a column equal in every row is refused).
+    columns = ["summary", "use_when", "retry", "body"]
     site = load_site(
         write_dataset(tmp_path, [ok, empty], {"x": comparison([200, 204], columns=columns)})
     )
@@ -76,21 +77,15 @@ def test_comparison_cells_say_what_the_records_say(tmp_path):
             "200 OK",
             "Summary of 200 for tests.",
             "The request worked and there is a body.",
-            "Yes",
             "Not needed: the request succeeded or is being handled",
             "Usually has content",
-            "Nothing specific",
-            "Not a redirect",
         ],
         [
             "204 No Content",
             "Summary of 204 for tests.",
             "The request worked and there is nothing to send.",
-            "Yes",
-            "Not needed: the request succeeded or is being handled. A PUT that got 204 is done",
+            "Yes, the same request may succeed. A PUT that got 204 is done",
             "Never has content",
-            "Nothing specific",
-            "Not a redirect",
         ],
     ]
 
@@ -136,11 +131,8 @@ def test_home_links_the_guide_and_all_codes(real_site):
 def test_code_pages_link_previous_and_next_in_class(real_data, real_site):
     records = real_data.in_class(4)
     soup = real_site.html(f"/{records[1].code}/")
-    siblings = soup.select("nav.class-siblings a")
-    assert [a.get_text(strip=True) for a in siblings] == [
-        f"← {records[0].title}",
-        f"{records[2].title} →",
-    ]
+    siblings = soup.select("nav.class-siblings a .class-siblings__title")
+    assert [a.get_text(strip=True) for a in siblings] == [records[0].title, records[2].title]
 
 
 def visible_codes(page) -> list[str]:
@@ -193,8 +185,36 @@ def test_all_codes_reads_completely_without_javascript(browser, served, real_dat
 @pytest.mark.browser
 def test_comparison_table_fits_a_phone_without_page_scroll(page, served):
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(served + "compare/redirects/")
+    page.goto(served + "compare/301-vs-302-vs-303-vs-307-vs-308/")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
     label = page.locator(".comparison td[data-label]").nth(1)
     assert label.evaluate("e => getComputedStyle(e, '::before').content") != "none"
+
+
+@pytest.mark.build
+def test_former_comparison_urls_send_the_reader_to_the_new_ones(real_site):
+    moved = {
+        "redirects": "301-vs-302-vs-303-vs-307-vs-308",
+        "async-success": "200-vs-201-vs-202-vs-204-vs-303",
+        "502-504-vs-cloudflare": "502-vs-504-vs-520-vs-521-vs-522-vs-523-vs-524",
+    }
+    for old, new in moved.items():
+        soup = real_site.html(f"/compare/{old}/")
+        refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
+        assert refresh == f"0; url=../{new}/"
+        assert soup.find("link", rel="canonical")["href"] == f"{SITE_URL}compare/{new}/"
+        assert (real_site.site / "compare" / new / "index.html").is_file()
+
+
+@pytest.mark.build
+def test_a_vendor_group_says_what_each_code_tells_rather_than_when_to_choose_it(real_site):
+    soup = real_site.html("/compare/502-vs-504-vs-520-vs-521-vs-522-vs-523-vs-524/")
+    headers = [th.get_text(strip=True) for th in soup.select(".comparison thead th")]
+    assert headers[-1] == "What it tells you"
+    assert "Choose it when" not in headers
+    # Cloudflare's rows no longer each repeat that the code is not registered.
+    assert "not a registered HTTP status code" not in soup.select_one(".comparison").get_text()
+    soup = real_site.html("/compare/401-vs-403-vs-404/")
+    headers = [th.get_text(strip=True) for th in soup.select(".comparison thead th")]
+    assert headers[-1] == "Choose it when"

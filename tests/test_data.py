@@ -233,3 +233,10 @@ def test_temporary_registrations_are_checked_again_once_they_expire(real_data):
                 f"{rec.code}'s temporary registration expired on {spec.expires}: check the "
                 "IANA registry, update the record, or say in EXPIRY_CHECKED what was done"
             )
+
+
+def test_every_comparison_url_is_its_codes_joined_by_vs(real_data):
+    """One URL scheme for every group: /compare/401-vs-403-vs-404/ (the codes in any
+    order, each once); a group renamed keeps its old URL in former_slugs."""
+    for slug, group in real_data.comparisons.items():
+        assert sorted(slug.split("-vs-")) == sorted(map(str, group.codes)), slug

@@ -108,6 +108,7 @@ def pages(tmp_path_factory) -> dict[str, str]:
 SOURCES = {
     "home": "index.md",
     "all_codes": "codes.md",
+    "cheat_sheet": "cheat-sheet.md",
     "guide": "guide.md",
     "shared_numbers": "shared-numbers.md",
     "vendors": "vendors.md",

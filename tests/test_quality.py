@@ -25,7 +25,15 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VNU_EXCEPTION = "Attribute “autocomplete” is only allowed when the input type is"
 VNU_EXCEPTION_INPUTS = ('id="__drawer"', 'id="__search"')
 
-AXE_PAGES = ["", "4xx/", "429/", "compare/redirects/", "codes/", "guide/", "522/"]
+AXE_PAGES = [
+    "",
+    "4xx/",
+    "429/",
+    "compare/301-vs-302-vs-303-vs-307-vs-308/",
+    "codes/",
+    "guide/",
+    "522/",
+]
 # The page kinds of headers, shared numbers, vendors and numbers outside 100-599.
 AXE_PAGES += [
     "headers/retry-after/",

@@ -26,7 +26,7 @@ def small_site(tmp_path):
         record(404, related=[200]),
         unofficial(499),
     ]
-    groups = {"ok-or-empty": comparison([200, 204], columns=["summary", "cacheable"])}
+    groups = {"ok-or-empty": comparison([200, 204], columns=["summary", "body"])}
     return load_site(write_dataset(tmp_path, records, groups))
 
 
@@ -50,6 +50,7 @@ def test_one_page_per_code_and_class_plus_home_and_comparisons(small_site):
     assert sources == [
         "index.md",
         "codes.md",
+        "cheat-sheet.md",
         "cors.md",
         "2xx.md",
         "4xx.md",
@@ -61,7 +62,14 @@ def test_one_page_per_code_and_class_plus_home_and_comparisons(small_site):
         "compare/ok-or-empty.md",
         "api.md",
     ]
-    assert [url_of(s) for s in sources[:6]] == ["", "codes/", "cors/", "2xx/", "4xx/", "200/"]
+    assert [url_of(s) for s in sources[:6]] == [
+        "",
+        "codes/",
+        "cheat-sheet/",
+        "cors/",
+        "2xx/",
+        "4xx/",
+    ]
 
 
 def test_code_page_has_every_section_in_order(rendered, small_site):
@@ -113,10 +121,14 @@ def test_links_between_pages_are_relative_to_the_page(rendered):
 
 def test_comparison_table_rows_come_from_the_records(rendered, small_site):
     _, body = split(rendered["200.md"])
-    row = next(line for line in body.splitlines() if line.startswith('<tr><td><a href="../204/">'))
+    row = next(
+        line
+        for line in body.splitlines()
+        if line.startswith('<tr><td data-label="Code"><a href="../204/">')
+    )
     assert small_site.codes[204].summary in row
-    # 204 is cacheable by default (RFC 9110 section 15.1)
-    assert row.rstrip().endswith('<td data-label="Cacheable by default">Yes</td></tr>')
+    # 204 never has content (RFC 9110 section 15.3.5)
+    assert row.rstrip().endswith('<td data-label="Content">Never has content</td></tr>')
     assert '<a href="../compare/ok-or-empty/">Full comparison: 200 vs 204</a>' in body
 
 
@@ -213,14 +225,17 @@ def test_a_conditional_requirement_is_printed_with_its_condition(tmp_path):
     )
     pages = render_all(site, plan(site), SITE_URL)
     _, body = split(pages["304.md"])
-    assert "<td>MUST (if a 200 to the same request would have sent it)</td>" in body
+    assert (
+        '<td data-label="Requirement">MUST (if a 200 to the same request would have sent it)</td>'
+        in body
+    )
     # The record names two of the fields; RFC 9110 section 15.4.5 adds the other four.
     cell = (
         "<code>ETag</code>, <code>Date</code>, <code>Content-Location</code>, <code>Vary</code>, "
         "<code>Cache-Control</code>, <code>Expires</code> "
         "(if a 200 to the same request would have sent it)"
     )
-    assert f"<td>Must send</td><td>{cell}</td>" in body
+    assert f'<td data-label="Property">Must send</td><td data-label="Value">{cell}</td>' in body
     assert f'<td data-label="Must send">{cell}</td>' in pages["compare/c.md"]
 
 
@@ -240,8 +255,10 @@ def test_a_redirect_inherits_retry_after_from_rfc_9110(tmp_path):
     )
     site = load_site(write_dataset(tmp_path, [record(200), record(204), moved]))
     _, body = split(render_all(site, plan(site), SITE_URL)["303.md"])
-    row = next(line for line in body.splitlines() if "<code>Retry-After</code>" in line)
-    assert "<td>MAY</td>" in row
+    row = next(
+        line for line in body.splitlines() if '<code class="name">Retry-After</code>' in line
+    )
+    assert '<td data-label="Requirement">MAY</td>' in row
     assert "minimum time to wait before following the redirect" in row
     assert "RFC 9110 section 10.2.3" in row
 

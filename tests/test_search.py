@@ -162,6 +162,7 @@ def test_home_lists_every_code_without_javascript(browser, served):
 def test_404_page_suggests_the_codes_a_path_could_mean(page, served, path, expected, unexpected):
     response = page.goto(served + path)
     assert response.status == 404
+    page.locator("#code-suggestions a").first.wait_for()  # filled once codes.json loads
     suggestions = page.locator("#code-suggestions a").all_inner_texts()
     numbers = [s.split()[0] for s in suggestions]
     assert set(expected) <= set(numbers), suggestions
@@ -175,6 +176,7 @@ def test_404_page_survives_a_malformed_percent_encoding(page, served):
     page.on("pageerror", lambda error: errors.append(str(error)))
     response = page.goto(served + "teapot%E0%A4%A/")
     assert response.status == 404
+    page.locator("#code-suggestions a").first.wait_for()
     assert errors == []
     numbers = [s.split()[0] for s in page.locator("#code-suggestions a").all_inner_texts()]
     assert "418" in numbers

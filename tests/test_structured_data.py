@@ -97,7 +97,7 @@ def test_class_comparison_and_home_pages_have_their_types(pages):
     assert types == {"CollectionPage", "BreadcrumbList"}
     collection = nodes(jsonld_blocks(by_url["4xx/"])[0])[0]
     assert collection["mainEntity"]["@type"] == "ItemList"
-    compare = nodes(jsonld_blocks(by_url["compare/redirects/"])[0])
+    compare = nodes(jsonld_blocks(by_url["compare/301-vs-302-vs-303-vs-307-vs-308/"])[0])
     assert {n["@type"] for n in compare} == {"TechArticle", "BreadcrumbList"}
     first = compare[0]["about"]["itemListElement"][0]
     assert first["name"] == "301 Moved Permanently"

@@ -10,6 +10,7 @@ from browser import serve
 from crawl import crawl
 from searching import open_search, search
 from sitebuild import build, jsonld_blocks
+from test_not_found import check_not_found_page
 
 PREFIX = "/http-status/"
 SITE_URL = "https://example.org" + PREFIX
@@ -67,4 +68,12 @@ def test_search_and_the_404_page_work_under_the_prefix(subpath_site, browser):
     links = page.locator("#code-suggestions a")
     links.first.wait_for()
     assert urlparse(links.first.get_attribute("href")).path.startswith(PREFIX + "42")
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_not_found_page_searches_and_suggests_under_the_prefix(subpath_site, browser):
+    _, base = subpath_site
+    page = browser.new_page()
+    check_not_found_page(page, base, PREFIX)
     page.close()

@@ -3,16 +3,19 @@
  *
  * [data-filterable]  adds a filter box that narrows every table row inside as you type
  *                    (a number matches codes that start with it; words must all appear).
- * [data-jump]        in a filterable block, Enter on a full code (or on a single match)
- *                    opens that code's page.
+ * [data-jump]        in a filterable block, Enter opens the page of the code typed, or of
+ *                    the first code still shown; a class with no match hides whole
+ *                    ([data-filter-group]); with no match at all, a link to the site
+ *                    search with the typed words.
  * [data-sortable]    turns column headings into buttons that sort the table (mouse and
  *                    keyboard), announcing the order with aria-sort.
- * #code-suggestions  on the not-found page, lists the codes the mistyped path could mean.
+ * #code-suggestions  on the not-found page, lists the codes the mistyped path could mean,
+ *                    and #not-found-q there starts with the words of the path.
  * Material search   the query its worker gets is rewritten (stop words out, exact words
  *                    weighted, one-edit spellings); an exact name or "X vs Y" is pinned first.
  *
  * What the browser knows about codes comes from one file, assets/codes.json (written by
- * generator/statics.py): [[code, phrase, [names], [comparison pages]], ...], registered
+ * generator/statics.py): [[code, name, [names], [comparison pages]], ...], registered
  * codes first.
  */
 (function () {
@@ -83,9 +86,16 @@
     var status = document.createElement("p");
     status.className = "code-filter__status";
     status.setAttribute("role", "status");
+    var hint = document.createElement("p");
+    hint.className = "code-filter__hint";
+    hint.hidden = true;
+    hint.appendChild(document.createTextNode("No code matches. "));
+    var searchLink = document.createElement("a");
+    hint.appendChild(searchLink);
     wrap.appendChild(label);
     wrap.appendChild(input);
     wrap.appendChild(status);
+    wrap.appendChild(hint);
     // The page reserves a slot of the box's height, so that adding it shifts nothing.
     var slot = block.querySelector(".code-filter-slot");
     if (slot) slot.appendChild(wrap);
@@ -105,9 +115,15 @@
       rows.forEach(function (row) {
         row.hidden = !matches(row, query, named);
       });
-      // Hide tables (and their section headings) that have nothing left to show.
+      // Hide what has nothing left to show: a whole class (its heading and description,
+      // marked data-filter-group) or else the table with the heading above it.
       Array.prototype.forEach.call(block.querySelectorAll("table"), function (table) {
         var any = table.querySelector("tbody tr:not([hidden])") !== null;
+        var group = table.closest("[data-filter-group]");
+        if (group) {
+          group.hidden = !any;
+          return;
+        }
         var holder = table.closest(".md-typeset__scrollwrap") || table;
         holder.hidden = !any;
         var heading = holder.previousElementSibling;
@@ -120,6 +136,13 @@
       status.textContent = query
         ? count + " of " + rows.length + " codes match"
         : rows.length + " codes";
+      // Nothing matches: the words may be in a page's text, so offer the site search
+      // (Material opens it with ?q= on the home page).
+      hint.hidden = !(query && count === 0);
+      if (!hint.hidden) {
+        searchLink.href = new URL("?q=" + encodeURIComponent(input.value.trim()), siteRoot).href;
+        searchLink.textContent = "Search the whole site for \u201c" + input.value.trim() + "\u201d";
+      }
     }
 
     input.addEventListener("input", apply);
@@ -131,7 +154,8 @@
         var exact = shown.filter(function (row) {
           return rowCode(row) === query;
         });
-        var target = exact.length ? exact[0] : shown.length === 1 ? shown[0] : null;
+        // A full code opens that code; otherwise the first code still shown.
+        var target = exact.length ? exact[0] : shown.length ? shown[0] : null;
         if (target) {
           event.preventDefault();
           window.location.href = target.querySelector("td a").href;
@@ -390,11 +414,32 @@
     return scored.slice(0, 10);
   }
 
+  /* A mistyped path below the site root: "/http-status/teapot/" under the prefix
+     "/http-status/" is "teapot/" (the prefix's own words suggest nothing). */
+  function pathBelowRoot(path) {
+    var prefix = siteRoot.pathname;
+    return path.indexOf(prefix) === 0 ? path.slice(prefix.length) : path;
+  }
+
+  /* The words of a mistyped path, for the search box: "too-many-requests/" gives
+     "too many requests". */
+  function pathWords(path) {
+    try {
+      path = decodeURIComponent(path);
+    } catch (malformed) {
+      // Not valid percent-encoding: use it as it is.
+    }
+    return path.replace(/\.html?$/, "").split(/[^A-Za-z0-9]+/).filter(Boolean).join(" ");
+  }
+
   function enhanceNotFound() {
     var list = document.getElementById("code-suggestions");
     if (!list) return;
+    var box = document.getElementById("not-found-q");
+    var path = pathBelowRoot(window.location.pathname);
+    if (box && !box.value) box.value = pathWords(path);
     loadCodes().then(function (codes) {
-      var found = suggestCodes(window.location.pathname, codes);
+      var found = suggestCodes(path, codes);
       found.forEach(function (e) {
         var item = document.createElement("li");
         var link = document.createElement("a");
@@ -403,7 +448,8 @@
         item.appendChild(link);
         list.appendChild(item);
       });
-      if (!found.length) list.hidden = true;
+      var block = document.getElementById("code-suggestions-block");
+      if (block) block.hidden = !found.length;
     });
   }
 
