@@ -84,6 +84,12 @@ def score(page, base: str, cases, *, settle_ms: int = 150) -> dict:
         ranked = relative(paths, base)
         if ranked[:1] and ranked[0] in acceptable:
             continue
+        # On a loaded machine a result list can look settled and still be replaced: a miss
+        # is searched once more with a long settle, so only a ranking miss counts.
+        paths, _ = search(page, query, settle_ms=max(settle_ms, 800))
+        ranked = relative(paths, base)
+        if ranked[:1] and ranked[0] in acceptable:
+            continue
         misses.append((kind, query, acceptable, ranked[:3]))
         if not set(ranked[:3]) & set(acceptable):
             top3_misses.append((kind, query, acceptable, ranked[:3]))
