@@ -61,7 +61,7 @@ def test_no_page_or_table_is_wider_than_a_phone(browser, served, real_site):
 def test_header_names_in_cells_do_not_break_inside(page, served):
     page.set_viewport_size(PHONE)
     page.goto(served + "401/")
-    names = page.locator("article td:first-child code")
+    names = page.locator("article td:first-child .name")
     assert names.count() > 0
     heights = names.evaluate_all("els => els.map(e => [e.textContent, e.getClientRects().length])")
     assert [name for name, lines in heights if lines > 1] == []
