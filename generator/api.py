@@ -6,6 +6,7 @@ removed. Output is compact and in a fixed order, and reads no clock.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Literal
 
@@ -348,19 +349,7 @@ def code_file(record: CodeRecord, site_url: str, site: Site | None = None) -> Ap
             faq=[ApiFaq(question=f.question, answer=plain(f.answer)) for f in record.faq],
         ),
         clients=client_table(site.clients if site is not None else None, record.code),
-        meanings=[
-            ApiMeaning(
-                who=m.who,
-                phrase=m.phrase,
-                registered=m.registered,
-                seen=m.seen,
-                status=m.status,
-                source=m.source,
-                source_title=m.source_title,
-                grade=m.grade,
-            )
-            for m in meanings(record)
-        ],
+        meanings=[ApiMeaning(**dataclasses.asdict(m)) for m in meanings(record)],
         send=send(site, record) if site is not None else None,
     )
 

@@ -10,24 +10,37 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
-import markupsafe
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+# MkDocs loads this file by path. Run from a checkout where the package is not installed
+# (a `mkdocs` of another environment), `generator` must still resolve to this checkout.
+_CHECKOUT = str(Path(__file__).resolve().parent.parent)
+if _CHECKOUT not in sys.path:
+    sys.path.insert(0, _CHECKOUT)
 
-from generator import jsonld, searchindex
-from generator.api import api_files
-from generator.history import last_commit_epoch
-from generator.kinds import plan
-from generator.loader import load_site
-from generator.nav import navigation
-from generator.problems import DataError
-from generator.render import TemplateError, render_all
-from generator.shareimage import share_images
-from generator.statics import static_files
-from generator.urls import DEFAULT_SITE_URL, url_of
+import markupsafe  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+try:
+    from generator import jsonld, searchindex
+    from generator.api import api_files
+    from generator.history import last_commit_epoch
+    from generator.kinds import plan
+    from generator.loader import load_site
+    from generator.nav import navigation
+    from generator.problems import DataError
+    from generator.render import TemplateError, render_all
+    from generator.shareimage import share_images
+    from generator.statics import static_files
+    from generator.urls import DEFAULT_SITE_URL, url_of
+except ModuleNotFoundError as missing:  # a mkdocs outside the project's environment
+    raise SystemExit(
+        f"{missing.name} is not installed for this mkdocs ({sys.executable}): install the "
+        "project first, python3 -m pip install -c constraints.txt -e . (see README.md)"
+    ) from None
 
 _state: dict = {}
 log = logging.getLogger("mkdocs.plugins.generator")

@@ -135,6 +135,9 @@ class Entry:
         return self.pattern is not None
 
 
+# Files named for their page: lower case words joined by hyphens (401-vs-403.yaml).
+SLUG_FILE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$", re.ASCII)
+
 DATA: tuple[Entry, ...] = (
     Entry(
         "codes",
@@ -149,7 +152,7 @@ DATA: tuple[Entry, ...] = (
         "comparisons",
         Comparison,
         _add_comparison,
-        re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$", re.ASCII),
+        SLUG_FILE,
         "a file named for its page, in lower case with hyphens, such as 401-vs-403.yaml",
     ),
     Entry("guide.yaml", Guide, _add_guide),
@@ -167,14 +170,14 @@ DATA: tuple[Entry, ...] = (
         "headers",
         HeaderRecord,
         _add_header,
-        re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$", re.ASCII),
+        SLUG_FILE,
         "a file named for its header field in lower case, such as retry-after.yaml",
     ),
     Entry(
         "other",
         OtherNumber,
         _add_other,
-        re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$", re.ASCII),
+        SLUG_FILE,
         "a file named for its page, in lower case with hyphens, such as status-0.yaml",
     ),
     # Read last: it names vendor uses and other pages loaded above.
