@@ -100,6 +100,23 @@ def test_other_numbers_live_under_their_own_urls(real_data):
     assert not any(re.fullmatch(r"other/\d{3}\.md", src) for src in others)
 
 
+def test_the_numbers_beyond_599_people_meet_have_pages_under_their_product(real_data):
+    soup = _page(real_data, "vendors.md")
+    hrefs = {a["href"] for a in soup.find_all("a")}
+    assert {"../other/linkedin-999/", "../other/shopify-783/"} <= hrefs
+    groups = {group.name: group for group in vendors.groups(real_data)}
+    assert "linkedin-999" in [slug for slug, _ in groups["LinkedIn"].others]
+    assert "shopify-783" in [slug for slug, _ in groups["Shopify"].others]
+    # No vendor documents either number: the pages say so rather than pass a list's word on.
+    for slug in ("linkedin-999", "shopify-783"):
+        assert all(
+            s.grade == "secondary" or "rfc9110" in s.url for s in real_data.others[slug].sources
+        )
+        text = _page(real_data, f"other/{slug}.md").get_text()
+        assert "no primary source confirms it" in text
+        assert "100 and 599" in text
+
+
 def test_status_0_cites_the_fetch_standard_and_says_no_server_sends_it(real_data):
     status_0 = real_data.others["status-0"]
     assert any(s.url.startswith("https://fetch.spec.whatwg.org/") for s in status_0.sources)
