@@ -119,6 +119,20 @@ def test_links_between_pages_are_relative_to_the_page(rendered):
     assert '<a href="404/">404</a>' in home
 
 
+def test_home_lists_unofficial_codes_under_their_own_heading(rendered):
+    _, home = split(rendered["index.md"])
+    assert [re.sub(r"<[^>]+>", "", h) for h in headings(home)] == [
+        "2xx Successful",
+        "4xx Client Error",
+        "4xx unofficial codes",
+    ]
+    registered, unofficial = home.split("4xx unofficial codes")
+    assert '<a href="404/">404</a>' in registered and "499/" not in registered
+    assert '<a href="499/">499</a>' in unofficial
+    # The heading says it once; the row does not repeat it.
+    assert "(unofficial)" not in unofficial
+
+
 def test_comparison_table_rows_come_from_the_records(rendered, small_site):
     _, body = split(rendered["200.md"])
     row = next(
