@@ -204,7 +204,7 @@ class Specification(Strict):
             "temporary": "Temporary registration",
             "unused": "Registered as unused",
             "obsoleted": "Obsoleted",
-            "deprecated": "Registered; deprecated by its specification",
+            "deprecated": "Registered, but deprecated",
         }[self.status]
 
     @property
