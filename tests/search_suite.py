@@ -69,7 +69,7 @@ CASES: list[tuple[str, str, tuple[str, ...]]] = [
     ("symptom", "file is locked", ("423/",)),
     ("symptom", "disk full on server", ("507/",)),
     ("symptom", "request sent too early", ("425/",)),
-    ("symptom", "certificate does not cover this host", ("421/",)),
+    ("symptom", "host name does not match sni", ("421/",)),
     ("symptom", "proxy asks for login", ("407/",)),
     ("symptom", "range out of bounds", ("416/",)),
     ("symptom", "timeout", ("408/", "504/", "compare/408-vs-504/")),
