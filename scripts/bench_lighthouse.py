@@ -8,7 +8,8 @@ The peer is httpstatuses.io (github.com/httpstatuses/httpstatuses): in a checkou
 Both sites are served on loopback with gzip and cache headers, as a production static host
 does (tests/browser.py). Lighthouse's mobile preset (its default: a mid-range phone on a
 slow 4G link) runs with each throttling method, simulated (Lighthouse's default) and
-devtools (the page really loads under throttling); for each, ours and the peer's
+devtools (the page really loads under throttling); the other categories' scores
+(accessibility, best practices, SEO) are printed too. For each method, ours and the peer's
 alternate (A B A B) so that the machine's load falls on both, and the medians of the runs
 are printed with the ratio of first contentful paints.
 
@@ -31,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from browser import CHROMIUM_ARGS, chromium_path, serve
 
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 AUDITS = {
     "FCP ms": "first-contentful-paint",
     "LCP ms": "largest-contentful-paint",
@@ -48,14 +50,17 @@ def run(lighthouse: str, url: str, throttling: str) -> dict[str, float]:
             "--quiet",
             "--output=json",
             f"--output-path={report}",
-            "--only-categories=performance",
+            f"--only-categories={','.join(CATEGORIES)}",
             f"--throttling-method={throttling}",
             "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
         ]
         env = {**os.environ, "CHROME_PATH": chromium_path() or "/usr/bin/chromium"}
         subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
         data = json.loads(report.read_text())
-    figures = {"perf": round(data["categories"]["performance"]["score"] * 100)}
+    figures = {
+        name: round(data["categories"][category]["score"] * 100)
+        for name, category in zip(("perf", "a11y", "bp", "seo"), CATEGORIES, strict=True)
+    }
     for label, audit in AUDITS.items():
         figures[label] = data["audits"][audit]["numericValue"]
     figures["CLS"] = data["audits"]["cumulative-layout-shift"]["numericValue"]
@@ -71,7 +76,7 @@ def show(name: str, runs: list[dict[str, float]]) -> str:
         low, high = min(values), max(values)
         if key == "CLS":
             cells.append(f"{key} {median:.3f}")
-        elif key in ("perf", "KB"):
+        elif key in ("perf", "a11y", "bp", "seo", "KB"):
             cells.append(f"{key} {median:.0f} ({low:.0f}-{high:.0f})")
         else:
             cells.append(f"{key} {median:.0f} ({low:.0f}-{high:.0f})")
