@@ -38,6 +38,7 @@ KINDS: dict[str, Kind] = {
     "cors": Kind(pages.cors_pages, "article", jsonld.plain_page),
     "class": Kind(pages.class_pages, "website", jsonld.class_page),
     "code": Kind(pages.code_pages, "article", jsonld.code_page),
+    "frameworks": Kind(pages.frameworks_pages, "article", jsonld.plain_page),
     "compare_index": Kind(pages.compare_index_pages, "website", jsonld.plain_page),
     "comparison": Kind(pages.comparison_pages, "article", jsonld.comparison_page),
     "headers_index": Kind(pages.headers_index_pages, "website", jsonld.plain_page),

@@ -19,7 +19,7 @@ def navigation(pages: list[Page], hand_written: list[str]) -> list[Any]:
     then the hand-written pages at the top level."""
     nav: list[Any] = []
     sections: dict[tuple[str, ...], list[Any]] = {(): nav}
-    for page in pages:
+    for page in (page for page in pages if page.in_nav):
         for depth in range(1, len(page.nav_path) + 1):
             path = page.nav_path[:depth]
             if path not in sections:

@@ -12,7 +12,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from generator import headers, vendors
+from generator import headers, snippets, vendors
 from generator.headers import header_uses
 from generator.meanings import shared_numbers
 from generator.model import CodeClass, CodeRecord, Comparison, HeaderRecord
@@ -28,6 +28,11 @@ MAX_CHIPS = 3
 
 def code_src(code: int) -> str:
     return f"{code}.md"
+
+
+def frameworks_src(code: int) -> str:
+    """A code's framework snippets, on a page of their own: /202/frameworks/."""
+    return f"{code}/frameworks.md"
 
 
 def class_src(digit: int) -> str:
@@ -72,6 +77,7 @@ PageKind = Literal[
     "api",
     "class",
     "code",
+    "frameworks",
     "compare_index",
     "comparison",
     "shared_numbers",
@@ -103,6 +109,10 @@ class Page:
     # Where the page sits in the navigation: the titles of the sections that hold it,
     # outermost first; () for the top level. Sections appear in the order of their pages.
     nav_path: tuple[str, ...] = ()
+    # A page reached from another page only (a code's framework snippets) stays out of the
+    # navigation (mkdocs.yml's not_in_nav names them) and out of the site search.
+    in_nav: bool = True
+    in_search: bool = True
 
     @property
     def url(self) -> str:
@@ -242,6 +252,32 @@ def code_pages(site: Site) -> list[Page]:
             previous = records[index - 1] if index > 0 else None
             following = records[index + 1] if index + 1 < len(records) else None
             pages.append(_code_page(site, record, previous, following))
+    return pages
+
+
+def frameworks_pages(site: Site) -> list[Page]:
+    """The framework snippets of each code that has them. They are most of a code page's
+    bytes and a reader needs one framework's: the code page links here (its "Send it from
+    your framework" section) and the snippets load only for the reader who follows it."""
+    pages = []
+    for digit in sorted(site.classes):
+        for record in site.in_class(digit):
+            labels = [t.framework.label for t in snippets.tabs(site, record) if t.snippet]
+            if not labels:
+                continue
+            pages.append(
+                Page(
+                    src=frameworks_src(record.code),
+                    kind="frameworks",
+                    title=f"Send {record.title} from your framework",
+                    nav_title=record.title,
+                    description=f"Code that sends {record.title} from {', '.join(labels)}.",
+                    context={"record": record, "code_class": site.classes[record.class_digit]},
+                    keywords=[f"{record.code} {label}" for label in labels],
+                    in_nav=False,
+                    in_search=False,
+                )
+            )
     return pages
 
 

@@ -46,6 +46,7 @@ from generator.pages import (
     class_src,
     code_src,
     comparison_src,
+    frameworks_src,
     other_src,
 )
 from generator.sections import sections_of
@@ -160,6 +161,7 @@ def environment(site: Site) -> jinja2.Environment:
         page_link=page_link,
         href=href,
         code_src=code_src,
+        frameworks_src=frameworks_src,
         class_src=class_src,
         comparison_src=comparison_src,
         cheat_sheet_src=CHEAT_SHEET_SRC,
@@ -201,7 +203,7 @@ def front_matter(page: Page, site: Site, site_url: str) -> dict:
         "keywords": page.keywords,
         "og_type": kind_of(page).og_type,
         "tags": page.search_terms,
-        "search": {"boost": page.search_boost},
+        "search": {"boost": page.search_boost} if page.in_search else {"exclude": True},
         **({"hide": page.hide} if page.hide else {}),
         "jsonld": kind_of(page).jsonld(page, site, site_url),
         **_share_image(page, site_url),

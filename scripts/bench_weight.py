@@ -1,11 +1,15 @@
-"""Page weight of a code page in headless Chromium: first load and repeat view.
+"""Page weight of a code page in headless Chromium: its first load, then a first search.
 
-Usage: python scripts/bench_weight.py SITE_DIR [PATH]   (default PATH: 429/)
+Usage: python scripts/bench_weight.py SITE_DIR [PATH]   (default PATH: 202/)
 
-First load: a cold cache opens PATH. Repeat view: the same browser then opens another
-code page, so only what it does not have cached is fetched. Bytes are by type, raw and
-gzip (-9, as a server would compress text); the search index is listed apart, since the
-search worker fetches it after the page has loaded.
+Prints the HTML of PATH raw and gzip, then what the browser fetches, by type, raw and
+gzip (-9, as a server would compress text):
+
+- first load: a cold cache opens PATH and waits for the network to be idle;
+- first search: the reader then types a query; what that fetches (the search index,
+  the search worker and the code list) is counted apart.
+
+Served with gzip and cache headers (tests/browser.py), as a production host would.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from browser import launch, serve
+
+KINDS = ("html", "css", "js", "search index", "json", "other")
 
 
 def kind(url: str, content_type: str) -> str:
@@ -34,15 +40,16 @@ def kind(url: str, content_type: str) -> str:
     return "other"
 
 
-def measure(site: Path, path: str, other: str = "404/") -> dict[str, dict[str, tuple[int, int]]]:
+def measure(site: Path, path: str) -> dict[str, dict[str, tuple[int, int]]]:
     results: dict[str, dict[str, tuple[int, int]]] = {}
-    with serve(site) as base, launch() as browser:
+    with serve(site, compress=True) as base, launch() as browser:
         context = browser.new_context()
         page = context.new_page()
-        for label, target in (("first load", path), ("repeat view", other)):
+
+        def step(label: str, action) -> None:
             totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
 
-            def record(response, totals=totals):
+            def record(response):
                 if response.request.resource_type == "document" or response.status == 200:
                     try:
                         body = response.body()
@@ -53,27 +60,38 @@ def measure(site: Path, path: str, other: str = "404/") -> dict[str, dict[str, t
                     entry[1] += len(gzip.compress(body, 9))
 
             page.on("response", record)
-            page.goto(base + target)
+            action()
             page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
             page.remove_listener("response", record)
             results[label] = {k: (v[0], v[1]) for k, v in totals.items()}
+
+        def first_search() -> None:
+            box = page.locator("input.md-search__input")
+            box.click()
+            box.press_sequentially("429", delay=20)
+            page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+
+        step(f"first load ({path})", lambda: page.goto(base + path))
+        step("first search (then)", first_search)
         context.close()
     return results
 
 
 def main() -> None:
     site = Path(sys.argv[1])
-    path = sys.argv[2] if len(sys.argv) > 2 else "429/"
+    path = sys.argv[2] if len(sys.argv) > 2 else "202/"
+    html = (site / path / "index.html").read_bytes()
+    print(f"HTML of /{path}: {len(html):,} B raw, {len(gzip.compress(html, 9)):,} B gzip")
     for label, totals in measure(site, path).items():
-        print(f"{label} ({path if label == 'first load' else '404/'}):")
-        page_raw = page_gz = 0
-        for name in ("html", "css", "js", "json", "other", "search index"):
+        print(f"{label}:")
+        all_raw = all_gz = 0
+        for name in KINDS:
             if name in totals:
                 raw, gz = totals[name]
                 print(f"  {name:13} {raw:>9,} B raw  {gz:>8,} B gzip")
-                if name != "search index":
-                    page_raw, page_gz = page_raw + raw, page_gz + gz
-        print(f"  {'page total':13} {page_raw:>9,} B raw  {page_gz:>8,} B gzip (without the index)")
+                all_raw, all_gz = all_raw + raw, all_gz + gz
+        print(f"  {'total':13} {all_raw:>9,} B raw  {all_gz:>8,} B gzip")
 
 
 if __name__ == "__main__":

@@ -117,6 +117,7 @@ SOURCES = {
     "cors": "cors.md",
     "class": "2xx.md",
     "code": "200.md",
+    "frameworks": "200/frameworks.md",
     "compare_index": "compare/index.md",
     "comparison": "compare/ok-or-empty.md",
     "api": "api.md",

@@ -253,10 +253,10 @@ def test_the_page_shows_each_snippet_in_its_own_tab_exactly_as_it_runs(real_site
     from bs4 import BeautifulSoup
 
     for code in (201, 301, 405, 429, 426):
-        html = (real_site.site / str(code) / "index.html").read_text(encoding="utf-8")
-        section = (
-            BeautifulSoup(html, "html.parser").find(id="frameworks").find_next(class_="tabbed-set")
+        html = (real_site.site / str(code) / "frameworks" / "index.html").read_text(
+            encoding="utf-8"
         )
+        section = BeautifulSoup(html, "html.parser").find("article").find(class_="tabbed-set")
         labels = [label.get_text(strip=True) for label in section.select(".tabbed-labels label")]
         tabs = snippets.tabs(real_data, real_data.codes[code])
         assert labels == [t.framework.label for t in tabs], code
@@ -268,6 +268,35 @@ def test_the_page_shows_each_snippet_in_its_own_tab_exactly_as_it_runs(real_site
                 assert code_block is None and tab.reason in block.get_text(), (code, tab.id)
             else:
                 assert code_block.get_text() == tab.snippet.text, (code, tab.id)
+
+
+@pytest.mark.build
+def test_a_code_page_links_its_snippets_page_by_framework(real_site, real_data):
+    """The snippets live on /<code>/frameworks/ (a reader needs one framework's): the code
+    page's section names every framework and links there, with no script; codes without
+    snippets have no such page."""
+    import json
+    from urllib.parse import urljoin
+
+    sitemap = (real_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text("utf-8"))
+    indexed = {doc["location"].partition("#")[0] for doc in index["docs"]}
+    for code, record in sorted(real_data.codes.items()):
+        shown = [t for t in snippets.tabs(real_data, record) if t.snippet]
+        page = real_site.site / str(code) / "frameworks" / "index.html"
+        if not shown:
+            assert not page.exists(), code
+            continue
+        section = real_site.html(f"/{code}/").find(id="frameworks").find_next("p")
+        link = section.find("a")
+        target = urljoin(f"https://x.example/{code}/", link["href"])
+        assert target == f"https://x.example/{code}/frameworks/", code
+        assert page.is_file(), code
+        text = section.get_text()
+        assert all(t.framework.label in text for t in shown), code
+        assert f"/{code}/frameworks/</loc>" in sitemap, code
+        # Out of the site search, as the section was: the code page answers a search.
+        assert f"{code}/frameworks/" not in indexed, code
 
 
 # --------------------------------------------------------------------------- bad data
