@@ -112,9 +112,12 @@ def _target(context: jinja2.runtime.Context, src: str, fragment: str | None = No
     return target + (f"#{fragment}" if fragment else "")
 
 
-def environment(site: Site) -> jinja2.Environment:
+def environment(
+    site: Site, bytecode_cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=_finalize,
@@ -234,6 +237,11 @@ def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) 
     return f"---\n{meta}---\n\n{body}"
 
 
-def render_all(site: Site, pages: list[Page], site_url: str) -> dict[str, str]:
-    env = environment(site)
+def render_all(
+    site: Site,
+    pages: list[Page],
+    site_url: str,
+    bytecode_cache: jinja2.BytecodeCache | None = None,
+) -> dict[str, str]:
+    env = environment(site, bytecode_cache)
     return {page.src: render_page(env, page, site, site_url) for page in pages}
