@@ -32,7 +32,7 @@ try:
     from generator.loader import load_site
     from generator.nav import navigation
     from generator.problems import DataError
-    from generator.render import TemplateError, render_all
+    from generator.render import TemplateError
     from generator.shareimage import share_images
     from generator.statics import static_files
     from generator.urls import DEFAULT_SITE_URL, url_of
@@ -124,7 +124,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"is missing from {config.docs_dir}"
         )
     try:
-        pages_markdown = render_all(site, pages, site_url, incremental.bytecode_cache())
+        pages_markdown = incremental.render_all(site, pages, site_url)
     except TemplateError as exc:
         raise PluginError(str(exc)) from None
     cache = Path(config.config_file_path).parent / ".cache" / "share-images"

@@ -14,6 +14,11 @@ that test is always true, so this module makes it truthful and keeps the rest of
   records (generator.rules.check_site) run on every build (``read``);
 - compiled templates stay in memory, keyed by their source's checksum
   (``jinja2.BytecodeCache``), so an edited template is compiled again (``bytecode_cache``);
+- a page's Markdown is rendered again only when its planned page changed, the templates
+  changed, or something it read from the site changed: each page is rendered against a
+  Site that records what the page reads (which record of which table, or a whole table
+  when the page goes through it), and each build compares the new Site with the previous
+  one, record by record (``render_all``);
 - what every page shows (the navigation, hence every title; ``mkdocs.yml``; the theme
   overrides) is compared with the previous build's: when it changed, the site folder is
   emptied first, and so every page is rebuilt (``begin``);
@@ -37,7 +42,7 @@ import json
 import logging
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +51,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils import clean_directory
 
-from generator import loader
+from generator import loader, render
+from generator.pages import Page
+from generator.site import Site
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 # Larger files are not kept: the loader refuses them anyway, and hashing them costs.
@@ -90,6 +97,12 @@ class _Serving:
     signature: bytes | None = None
     # Whether this build started from an empty site folder (every page is built).
     full: bool = True
+    # The Site of the previous render, the templates' state, and each page's Markdown
+    # with the page it was made from and what it read.
+    site: Site | None = None
+    templates: tuple = ()
+    rendered: dict[str, tuple[Page, str, frozenset]] = field(default_factory=dict)
+    site_url: str | None = None
     # The search index of the previous build: each page's entries.
     search_docs: dict[str, list[dict]] = field(default_factory=dict)
 
@@ -139,8 +152,169 @@ def read(file: Path, model: type, root: Path) -> tuple:
     return result
 
 
-def bytecode_cache() -> jinja2.BytecodeCache | None:
-    return _serving.bytecode if _serving is not None else None
+# --------------------------------------------------------------------------- rendering
+
+WHOLE = "*"  # a read of a whole table (iteration, length, a copy)
+
+
+class _ReadsDict(dict):
+    """A table of the Site that notes each key read, or WHOLE when read as a whole."""
+
+    def __init__(self, name: str, value: dict, reads: set) -> None:
+        super().__init__(value)
+        self._name = name
+        self._reads = reads
+
+    def _whole(self) -> None:
+        self._reads.add((self._name, WHOLE))
+
+    def __getitem__(self, key):
+        self._reads.add((self._name, key))
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self._reads.add((self._name, key))
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self._reads.add((self._name, key))
+        return super().__contains__(key)
+
+    def __iter__(self):
+        self._whole()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._whole()
+        return super().__len__()
+
+    def __eq__(self, other) -> bool:
+        self._whole()
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def keys(self):
+        self._whole()
+        return super().keys()
+
+    def values(self):
+        self._whole()
+        return super().values()
+
+    def items(self):
+        self._whole()
+        return super().items()
+
+    def copy(self) -> dict:
+        self._whole()
+        return dict(super().items())
+
+    def __reduce__(self):  # pragma: no cover - never pickled; refuse rather than lie
+        raise TypeError("a recording table is not meant to leave the render")
+
+
+def _reading_site(site: Site, reads: set) -> Site:
+    """A copy of ``site`` whose tables note the keys read and whose other fields note
+    that they were read (into ``reads``)."""
+    tables = {f.name for f in fields(Site) if isinstance(getattr(site, f.name), dict)}
+
+    class ReadingSite(Site):
+        def __getattribute__(self, name: str):
+            value = object.__getattribute__(self, name)
+            if name in _FIELDS and name not in tables:
+                reads.add((name, WHOLE))
+            return value
+
+    copy = object.__new__(ReadingSite)
+    for f in fields(Site):
+        value = getattr(site, f.name)
+        object.__setattr__(
+            copy, f.name, _ReadsDict(f.name, value, reads) if f.name in tables else value
+        )
+    return copy
+
+
+_FIELDS = frozenset(f.name for f in fields(Site))
+
+
+def _differs(old: object, new: object) -> bool:
+    return old is not new and old != new
+
+
+def _changes(old: Site | None, new: Site) -> set | None:
+    """What differs between two Sites, as (field, key) and (field, WHOLE); None: all."""
+    if old is None:
+        return None
+    changed: set = set()
+    for f in fields(Site):
+        before, after = getattr(old, f.name), getattr(new, f.name)
+        if isinstance(before, dict) and isinstance(after, dict):
+            keys = {k for k in before.keys() ^ after.keys()}
+            keys |= {k for k in before.keys() & after.keys() if _differs(before[k], after[k])}
+            changed |= {(f.name, k) for k in keys}
+            if keys:
+                changed.add((f.name, WHOLE))
+        elif _differs(before, after):
+            changed.add((f.name, WHOLE))
+    return changed
+
+
+def _templates_state() -> tuple:
+    return tuple(
+        (str(path), path.stat().st_mtime_ns, path.stat().st_size)
+        for path in sorted(Path(render.TEMPLATES).rglob("*"))
+        if path.is_file()
+    )
+
+
+def _stale(reads: frozenset, changed: set) -> bool:
+    """Whether anything read is among what changed (a whole-table read: any key)."""
+    if not changed:
+        return False
+    touched_tables = {name for name, key in changed if key == WHOLE}
+    return any(
+        (name, key) in changed or (key == WHOLE and name in touched_tables) for name, key in reads
+    )
+
+
+def render_all(site: Site, pages: list[Page], site_url: str) -> dict[str, str]:
+    """render.render_all; while serving, a page whose inputs did not change keeps the
+    Markdown of the previous build."""
+    if _serving is None:
+        return render.render_all(site, pages, site_url)
+    templates = _templates_state()
+    changed = _changes(_serving.site, site)
+    if templates != _serving.templates or site_url != _serving.site_url:
+        changed = None
+    reads: set = set()
+    reading = _reading_site(site, reads)
+    env = render.environment(reading, _serving.bytecode)
+    kept = _serving.rendered
+    rendered: dict[str, tuple[Page, str, frozenset]] = {}
+    out: dict[str, str] = {}
+    kept_now: list[str] = []
+    for page in pages:
+        previous = kept.get(page.src)
+        if (
+            changed is not None
+            and previous is not None
+            and previous[0] == page
+            and not _stale(previous[2], changed)
+        ):
+            rendered[page.src] = previous
+            out[page.src] = previous[1]
+            kept_now.append(page.src)
+            continue
+        reads.clear()
+        markdown = render.render_page(env, page, reading, site_url)
+        rendered[page.src] = (page, markdown, frozenset(reads))
+        out[page.src] = markdown
+    log.debug(f"Markdown rendered again for {len(pages) - len(kept_now)} of {len(pages)} pages")
+    # Kept only once every page rendered: a template error leaves the previous state.
+    _serving.site, _serving.templates, _serving.rendered = site, templates, rendered
+    _serving.site_url = site_url
+    return out
 
 
 # --------------------------------------------------------------------------- pages

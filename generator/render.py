@@ -237,11 +237,6 @@ def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) 
     return f"---\n{meta}---\n\n{body}"
 
 
-def render_all(
-    site: Site,
-    pages: list[Page],
-    site_url: str,
-    bytecode_cache: jinja2.BytecodeCache | None = None,
-) -> dict[str, str]:
-    env = environment(site, bytecode_cache)
+def render_all(site: Site, pages: list[Page], site_url: str) -> dict[str, str]:
+    env = environment(site)
     return {page.src: render_page(env, page, site, site_url) for page in pages}
