@@ -154,6 +154,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     incremental.finish(config)
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    return incremental.theme_environment(env)
+
+
 def on_build_error(error: Exception) -> None:
     """A build that fails after MkDocs began writing (a strict-mode warning, an error in
     a page) must not leave a site that looks complete. One that fails earlier, on the

@@ -12,8 +12,9 @@ that test is always true, so this module makes it truthful and keeps the rest of
   (``generated``);
 - a record file is parsed and validated again only when its bytes change; the checks across
   records (generator.rules.check_site) run on every build (``read``);
-- compiled templates stay in memory, keyed by their source's checksum
-  (``jinja2.BytecodeCache``), so an edited template is compiled again (``bytecode_cache``);
+- compiled templates, ours and the theme's, stay in memory, keyed by their source's
+  checksum (``jinja2.BytecodeCache``), so an edited template is compiled again (MkDocs makes
+  a new theme environment for every build; ``theme_environment``);
 - a page's Markdown is rendered again only when its planned page changed, the templates
   changed, or something it read from the site changed: each page is rendered against a
   Site that records what the page reads (which record of which table, or a whole table
@@ -315,6 +316,13 @@ def render_all(site: Site, pages: list[Page], site_url: str) -> dict[str, str]:
     _serving.site, _serving.templates, _serving.rendered = site, templates, rendered
     _serving.site_url = site_url
     return out
+
+
+def theme_environment(env: jinja2.Environment) -> jinja2.Environment:
+    """Called from on_env: while serving, the theme's templates compile once."""
+    if _serving is not None:
+        env.bytecode_cache = _serving.bytecode
+    return env
 
 
 # --------------------------------------------------------------------------- pages

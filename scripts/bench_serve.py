@@ -1,15 +1,17 @@
 """Save-to-visible benchmark for `mkdocs serve`: how long after a record is saved the served
 page shows the edit.
 
-Usage: python scripts/bench_serve.py [--runs 5] [--project DIR] [-- SERVE ARGS...]
+Usage: python scripts/bench_serve.py [--runs 5] [--base DIR] [--project DIR]
 
-Copies the project's tracked files (git ls-files of --project, default this checkout) to a
-temporary folder, starts `python -m mkdocs serve` there on a free port with the arguments
-after `--` (default: the README's, `--dirty`), and waits for the first build. Then, N times,
-replaces the summary of data/codes/429.yaml and polls the served /429/ every 20 ms until
-the new summary is in the page; once more, it changes the phrase (and so the title and the
-navigation on every page) of data/codes/599.yaml and waits for /599/ to show it. Prints each
-run in seconds from the file write to the page showing the change, and the median.
+Copies each project's tracked files (git ls-files; --project defaults to this checkout,
+--base is another checkout to pair it with, such as the commit before a change) to a
+temporary folder and starts there the serve command its README gives (`python3 -m mkdocs
+serve ...`) on a free port, and waits for the first build. Then, N times and alternating
+between the projects (A B A B), replaces the summary of data/codes/429.yaml and polls the
+served /429/ every 20 ms until the new summary is in the page; once more, it changes the
+phrase (and so the title and the navigation of every page) of data/codes/599.yaml and
+waits for /599/ to show it. Prints each run in seconds from the file write to the page
+showing the change, the medians, and the ratio of the medians.
 
 The figure includes MkDocs' own watcher (it polls the watched folders every 0.5 s, then
 waits 0.1 s for more changes) and the HTTP round trip, as a user sees it; not a browser's
@@ -34,7 +36,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 POLL = 0.02
-README_SERVE_ARGS = ["--dirty"]
 
 
 def free_port() -> int:
@@ -84,63 +85,106 @@ def edit(path: Path, pattern: str, replacement: str) -> float:
     return time.perf_counter()
 
 
-def measure(base: str, work: Path, serve_args: list[str], args: argparse.Namespace) -> None:
-    start = time.perf_counter()
-    first = wait_for(base + "429/", "Too Many Requests", args.timeout) - start
-    print(f"mkdocs serve {' '.join(serve_args)}: first build {first:.1f} s")
-    time.sleep(1.0)
-    record = work / "data" / "codes" / "429.yaml"
-    times = []
-    for run in range(1, args.runs + 1):
+def readme_serve_args(project: Path) -> list[str]:
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"python3 -m mkdocs serve([^\n`&]*)", readme)
+    if found is None:
+        raise SystemExit(f"{project}/README.md gives no `python3 -m mkdocs serve` command")
+    return found.group(1).split()
+
+
+class Served:
+    """One project served from a temporary copy."""
+
+    def __init__(self, name: str, project: Path, timeout: float) -> None:
+        self.name = name
+        self.work = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+        copy_project(project, self.work)
+        self.args = readme_serve_args(project)
+        self.base = f"http://127.0.0.1:{free_port()}/"
+        self.timeout = timeout
+        self.times: list[float] = []
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("STATUS_DATA_DIR", None)
+        self.log = open(self.work / "serve.log", "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", self.base[7:-1], *self.args],
+            cwd=self.work,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self.started = time.perf_counter()
+
+    def wait_started(self) -> None:
+        first = self.wait(self.base + "429/", "Too Many Requests") - self.started
+        print(f"{self.name}: mkdocs serve {' '.join(self.args)}, first build {first:.1f} s")
+
+    def wait(self, url: str, text: str) -> float:
+        try:
+            return wait_for(url, text, self.timeout)
+        except SystemExit:
+            self.log.flush()
+            print((self.work / "serve.log").read_text(encoding="utf-8")[-3000:], file=sys.stderr)
+            raise
+
+    def edit_summary(self, run: int) -> float:
         marker = f"Benchmark edit {run}, too many requests in a given time."
-        written = edit(record, r"^summary: .*$", f"summary: {marker}")
-        elapsed = wait_for(base + "429/", marker, args.timeout) - written
-        times.append(elapsed)
-        print(f"summary edit {run}: {elapsed:.2f} s")
-        time.sleep(1.0)
-    print(f"median of {len(times)} summary edits: {statistics.median(times):.2f} s")
-    title = "Benchmark Edited Phrase"
-    written = edit(work / "data" / "codes" / "599.yaml", r"^phrase: .*$", f"phrase: {title}")
-    elapsed = wait_for(base + "599/", title, args.timeout) - written
-    print(f"title edit (navigation of every page): {elapsed:.2f} s")
+        written = edit(self.work / "data/codes/429.yaml", r"^summary: .*$", f"summary: {marker}")
+        elapsed = self.wait(self.base + "429/", marker) - written
+        self.times.append(elapsed)
+        return elapsed
+
+    def edit_title(self) -> float:
+        title = "Benchmark Edited Phrase"
+        written = edit(self.work / "data/codes/599.yaml", r"^phrase: .*$", f"phrase: {title}")
+        return self.wait(self.base + "599/", title) - written
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+        shutil.rmtree(self.work, ignore_errors=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--project", type=Path, default=REPO)
-    parser.add_argument("--timeout", type=float, default=120.0)
-    parser.add_argument("serve_args", nargs="*", help="after --: arguments for mkdocs serve")
+    parser.add_argument("--base", type=Path, help="a checkout to pair --project with")
+    parser.add_argument("--timeout", type=float, default=300.0)
     args = parser.parse_args()
-    serve_args = args.serve_args if "--" in sys.argv else README_SERVE_ARGS
-
-    work = Path(tempfile.mkdtemp(prefix="bench-serve-"))
-    copy_project(args.project.resolve(), work)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("STATUS_DATA_DIR", None)
-    with open(work / "serve.log", "w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *serve_args],
-            cwd=work,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            measure(base, work, serve_args, args)
-        except SystemExit:
-            log.flush()
-            print((work / "serve.log").read_text(encoding="utf-8")[-3000:], file=sys.stderr)
-            raise
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-            shutil.rmtree(work, ignore_errors=True)
+    names = (
+        [("base", args.base), ("project", args.project)]
+        if args.base
+        else [("project", args.project)]
+    )
+    served: list[Served] = []
+    try:
+        for name, path in names:  # one first build at a time
+            served.append(Served(name, path.resolve(), args.timeout))
+            served[-1].wait_started()
+        time.sleep(1.0)
+        for run in range(1, args.runs + 1):
+            for one in served:
+                print(f"{one.name}: summary edit {run}: {one.edit_summary(run):.2f} s")
+                time.sleep(1.0)
+        medians = {one.name: statistics.median(one.times) for one in served}
+        for one in served:
+            print(
+                f"{one.name}: median of {len(one.times)} summary edits: {medians[one.name]:.2f} s"
+            )
+        if args.base:
+            print(f"ratio project/base: {medians['project'] / medians['base']:.2f}")
+        for one in served:
+            print(f"{one.name}: title edit (navigation of every page): {one.edit_title():.2f} s")
+            time.sleep(1.0)
+    finally:
+        for one in served:
+            one.stop()
 
 
 if __name__ == "__main__":
