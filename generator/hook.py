@@ -22,7 +22,7 @@ if _CHECKOUT not in sys.path:
 import markupsafe  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
 
 try:
     from generator import incremental, jsonld, searchindex
@@ -138,7 +138,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src)
         if existing is not None:
             raise PluginError(f"docs/{src} clashes with a generated page of the same name")
-        file = incremental.generated(config, src, content)
+        file = File.generated(config, src, **incremental.source(src, content))
         if src.endswith(".md") and file.url.removeprefix("./") != url_of(src):
             # generator.urls states MkDocs' rule so that pages can link without MkDocs;
             # a configuration that changes the rule (use_directory_urls) must not pass.

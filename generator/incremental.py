@@ -9,7 +9,7 @@ that test is always true, so this module makes it truthful and keeps the rest of
 
 - generated files are written to a folder of this process, and rewritten only when their
   content changes; ``File.generated(abs_src_path=...)`` then lets MkDocs compare times
-  (``generated``);
+  (``source``);
 - a record file is parsed and validated again only when its bytes change; the checks across
   records (generator.rules.check_site) run on every build (``read``);
 - compiled templates, ours and the theme's, stay in memory, keyed by their source's
@@ -33,6 +33,8 @@ that test is always true, so this module makes it truthful and keeps the rest of
 
 `mkdocs build`, and `mkdocs serve` without ``--dirty`` (every page rebuilt, records and
 templates still kept), go through none of the MkDocs part: their output is unchanged.
+Like the rest of the package, this module does not import mkdocs: generator/hook.py calls
+it with MkDocs' objects.
 """
 
 from __future__ import annotations
@@ -48,9 +50,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
-from mkdocs.utils import clean_directory
 
 from generator import loader, render
 from generator.pages import Page
@@ -328,11 +327,12 @@ def theme_environment(env: jinja2.Environment) -> jinja2.Environment:
 # --------------------------------------------------------------------------- pages
 
 
-def generated(config: MkDocsConfig, src: str, content: str | bytes) -> File:
-    """A generated file for MkDocs; under `serve --dirty`, one whose is_modified() says
-    whether its content changed since the previous build."""
+def source(src: str, content: str | bytes) -> dict[str, str | bytes]:
+    """The arguments for ``File.generated(config, src, ...)``: the content itself, or under
+    `serve --dirty` a file of this process rewritten only when the content changes, so
+    that MkDocs' ``File.is_modified()`` says whether it changed since the previous build."""
     if _serving is None or _serving.store is None:
-        return File.generated(config, src, content=content)
+        return {"content": content}
     data = content.encode("utf-8") if isinstance(content, str) else content
     digest = hashlib.sha256(data).digest()
     path = _serving.store / src
@@ -340,10 +340,18 @@ def generated(config: MkDocsConfig, src: str, content: str | bytes) -> File:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         _serving.digests[src] = digest
-    return File.generated(config, src, abs_src_path=str(path))
+    return {"abs_src_path": str(path)}
 
 
-def _signature(config: MkDocsConfig) -> bytes:
+def _empty(folder: Path) -> None:
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+
+
+def _signature(config: Any) -> bytes:
     """What every page's HTML depends on besides its own content."""
     digest = hashlib.sha256(repr(config.nav).encode())
     if config.config_file_path:
@@ -356,7 +364,7 @@ def _signature(config: MkDocsConfig) -> bytes:
     return digest.digest()
 
 
-def begin(config: MkDocsConfig) -> None:
+def begin(config: Any) -> None:
     """Called once the navigation is set (on_config): under `serve --dirty`, empty the site
     folder when something every page shows has changed, so that every page is rebuilt."""
     if _serving is None or not _serving.dirty:
@@ -364,7 +372,7 @@ def begin(config: MkDocsConfig) -> None:
     signature = _signature(config)
     site_dir = Path(config.site_dir)
     if signature != _serving.signature and site_dir.is_dir():
-        clean_directory(str(site_dir))
+        _empty(site_dir)
     _serving.signature = signature
     _serving.full = not site_dir.is_dir() or not any(site_dir.iterdir())
     search = config.plugins.get("material/search")
@@ -392,7 +400,7 @@ def merge_search(previous: dict[str, list[dict]], written: list[dict], full: boo
     return merged
 
 
-def finish(config: MkDocsConfig) -> None:
+def finish(config: Any) -> None:
     """Called last in on_post_build: complete the search index of a dirty build."""
     if _serving is None or not _serving.dirty:
         return
