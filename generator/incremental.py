@@ -88,7 +88,7 @@ class _Serving:
 
     dirty: bool
     bytecode: _MemoryBytecodeCache = field(default_factory=_MemoryBytecodeCache)
-    # (path, root, model, sha256 of the bytes) -> what loader._read returned for them.
+    # (path, its target, root, model, sha256 of the bytes) -> what loader._read returned.
     reads: dict[tuple, tuple] = field(default_factory=dict)
     # The folder generated files are written to, and the digest of each one written.
     store: Path | None = None
@@ -135,9 +135,10 @@ def read(file: Path, model: type, root: Path) -> tuple:
         if file.stat().st_size > MAX_KEPT_BYTES:
             return loader._read(file, model, root)
         before = file.read_bytes()
-    except OSError:
+        target = file.resolve()  # a symbolic link may be pointed elsewhere
+    except (OSError, RuntimeError):
         return loader._read(file, model, root)
-    key = (str(file), str(root), model, hashlib.sha256(before).digest())
+    key = (str(file), str(target), str(root), model, hashlib.sha256(before).digest())
     kept = _serving.reads.get(key)
     if kept is not None:
         return kept
@@ -147,7 +148,7 @@ def read(file: Path, model: type, root: Path) -> tuple:
     except OSError:
         unchanged = False
     if unchanged:  # not rewritten while it was being read
-        _serving.reads = {k: v for k, v in _serving.reads.items() if k[:3] != key[:3]}
+        _serving.reads = {k: v for k, v in _serving.reads.items() if k[:4] != key[:4]}
         _serving.reads[key] = result
     return result
 
