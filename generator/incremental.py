@@ -328,14 +328,19 @@ def theme_environment(env: jinja2.Environment) -> jinja2.Environment:
 # --------------------------------------------------------------------------- pages
 
 
-def source(src: str, content: str | bytes) -> dict[str, str | bytes]:
+def source(src: str, content: str | bytes, also: object = None) -> dict[str, str | bytes]:
     """The arguments for ``File.generated(config, src, ...)``: the content itself, or under
     `serve --dirty` a file of this process rewritten only when the content changes, so
-    that MkDocs' ``File.is_modified()`` says whether it changed since the previous build."""
+    that MkDocs' ``File.is_modified()`` says whether it changed since the previous build.
+    ``also``: anything else the page is made from that is not in ``content`` (its metadata,
+    if the hook sets it directly rather than in front matter), as JSON-able data."""
     if _serving is None or _serving.store is None:
         return {"content": content}
     data = content.encode("utf-8") if isinstance(content, str) else content
-    digest = hashlib.sha256(data).digest()
+    digest = hashlib.sha256(data)
+    if also is not None:
+        digest.update(b"\0" + json.dumps(also, sort_keys=True, default=str).encode())
+    digest = digest.digest()
     path = _serving.store / src
     if _serving.digests.get(src) != digest or not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)

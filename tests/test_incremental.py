@@ -4,6 +4,7 @@ index of a partial build keeps every page not built again."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -71,3 +72,20 @@ def test_a_partial_search_index_keeps_the_pages_not_built_again():
         "404/": [written[0]],
         "new/": [written[1]],
     }
+
+
+def test_under_serve_dirty_a_generated_file_changes_when_its_content_or_metadata_does(tmp_path):
+    incremental.start("serve", True)
+    try:
+        first = incremental.source("429.md", "# 429", also={"title": "429 A"})
+        path = Path(first["abs_src_path"])
+        os.utime(path, (1, 1))  # as if written long ago
+        assert incremental.source("429.md", "# 429", also={"title": "429 A"}) == first
+        assert path.stat().st_mtime == 1  # not rewritten: MkDocs skips the page
+        incremental.source("429.md", "# 429", also={"title": "429 B"})
+        assert path.stat().st_mtime > 1  # rewritten: MkDocs builds it again
+        incremental.source("429.md", "# 429 edited", also={"title": "429 B"})
+        assert path.read_text(encoding="utf-8") == "# 429 edited"
+    finally:
+        incremental.start("build", False)
+    assert incremental.source("429.md", "# 429") == {"content": "# 429"}
