@@ -33,6 +33,7 @@ def _edit_summary(data: Path, code: int, summary: str) -> None:
     path.write_text(re.sub(r"^summary: .*$", f"summary: {summary}", text, count=1, flags=re.M))
 
 
+@pytest.mark.slow  # loads the whole data folder twice
 def test_only_an_edited_record_is_read_again(serving):
     first = load_site(serving, read=incremental.read)
     _edit_summary(serving, 429, "Edited in a test, so too many requests.")
@@ -42,6 +43,7 @@ def test_only_an_edited_record_is_read_again(serving):
     assert second.codes[429] is not first.codes[429]
 
 
+@pytest.mark.slow  # renders every page three times
 def test_a_page_is_rendered_again_only_when_what_it_read_changed(serving):
     site = load_site(serving, read=incremental.read)
     first = incremental.render_all(site, plan(site), "https://example.org/")
