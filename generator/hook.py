@@ -25,14 +25,14 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 try:
-    from generator import jsonld, searchindex
+    from generator import incremental, jsonld, searchindex
     from generator.api import api_files
     from generator.history import last_commit_epoch
     from generator.kinds import plan
     from generator.loader import load_site
     from generator.nav import navigation
     from generator.problems import DataError
-    from generator.render import TemplateError, render_all
+    from generator.render import TemplateError
     from generator.shareimage import share_images
     from generator.statics import static_files
     from generator.urls import DEFAULT_SITE_URL, url_of
@@ -68,6 +68,7 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    incremental.start(command, dirty)
 
 
 def site_url_note(command: str | None, site_url: str | None) -> tuple[int, str] | None:
@@ -95,7 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if epoch:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        site = load_site(data_dir(config), dates=True)
+        site = load_site(data_dir(config), dates=True, read=incremental.read)
     except DataError as exc:
         raise PluginError(exc.report()) from None
     pages = plan(site)
@@ -103,6 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = navigation(pages, hand_written)
     _state["current"] = (site, pages)
+    incremental.begin(config)
     return config
 
 
@@ -122,7 +124,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"is missing from {config.docs_dir}"
         )
     try:
-        pages_markdown = render_all(site, pages, site_url)
+        pages_markdown = incremental.render_all(site, pages, site_url)
     except TemplateError as exc:
         raise PluginError(str(exc)) from None
     cache = Path(config.config_file_path).parent / ".cache" / "share-images"
@@ -136,7 +138,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src)
         if existing is not None:
             raise PluginError(f"docs/{src} clashes with a generated page of the same name")
-        file = File.generated(config, src, content=content)
+        file = File.generated(config, src, **incremental.source(src, content))
         if src.endswith(".md") and file.url.removeprefix("./") != url_of(src):
             # generator.urls states MkDocs' rule so that pages can link without MkDocs;
             # a configuration that changes the rule (use_directory_urls) must not pass.
@@ -149,6 +151,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     _, pages = _state["current"]
     entries = {page.url: searchindex.Entry(page.description, page.search_fields) for page in pages}
     searchindex.rewrite(Path(config.site_dir), entries)
+    incremental.finish(config)
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    return incremental.theme_environment(env)
 
 
 def on_build_error(error: Exception) -> None:

@@ -258,11 +258,13 @@ def _read(file: Path, model: type[BaseModel], root: Path) -> tuple[Source, Any, 
 # --------------------------------------------------------------------------- entry point
 
 
-def load_site(root: Path, *, dates: bool = False) -> Site:
+def load_site(root: Path, *, dates: bool = False, read: Callable = _read) -> Site:
     """Load and validate everything under ``root`` (the ``data/`` folder).
 
     With ``dates``, each file's last change is read from git history (for the pages'
-    dateModified). Raises DataError listing every problem; never returns half-valid data.
+    dateModified). ``read`` parses and validates one file (generator.incremental keeps
+    its answers while serving). Raises DataError listing every problem; never returns
+    half-valid data.
     """
     root = Path(root)
     if not root.is_dir():
@@ -282,7 +284,7 @@ def load_site(root: Path, *, dates: bool = False) -> Site:
             if entry.required and not files:
                 problems.append(Source(_display(file, root)).file_problem("(file)", "is missing"))
         for file in files:
-            source, parsed, found = _read(file, entry.model, root)
+            source, parsed, found = read(file, entry.model, root)
             problems += found
             if parsed is not None:
                 problems += entry.add(site, source, file.stem, parsed)

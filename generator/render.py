@@ -113,9 +113,12 @@ def _target(context: jinja2.runtime.Context, src: str, fragment: str | None = No
     return target + (f"#{fragment}" if fragment else "")
 
 
-def environment(site: Site) -> jinja2.Environment:
+def environment(
+    site: Site, bytecode_cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=_finalize,

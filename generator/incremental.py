@@ -1,0 +1,420 @@
+"""Incremental rebuilds under `mkdocs serve --dirty`: keep what has not changed since the
+previous build of the same serve process.
+
+MkDocs does the skipping itself: under ``--dirty``, a page whose ``File.is_modified()`` is
+false is neither converted from Markdown nor rendered through the theme
+(``mkdocs/commands/build.py``, ``_populate_page`` and ``_build_page``), and its HTML from the
+previous build stays in the served folder. For a file made with ``File.generated(content=...)``
+that test is always true, so this module makes it truthful and keeps the rest of the site right:
+
+- generated files are written to a folder of this process, and rewritten only when their
+  content changes; ``File.generated(abs_src_path=...)`` then lets MkDocs compare times
+  (``source``);
+- a record file is parsed and validated again only when its bytes change; the checks across
+  records (generator.rules.check_site) run on every build (``read``);
+- compiled templates, ours and the theme's, stay in memory, keyed by their source's
+  checksum (``jinja2.BytecodeCache``), so an edited template is compiled again (MkDocs makes
+  a new theme environment for every build; ``theme_environment``);
+- a page's Markdown is rendered again only when its planned page changed, the templates
+  changed, or something it read from the site changed: each page is rendered against a
+  Site that records what the page reads (which record of which table, or a whole table
+  when the page goes through it), and each build compares the new Site with the previous
+  one, record by record (``render_all``);
+- what every page shows (the navigation, hence every title; ``mkdocs.yml``; the theme
+  overrides) is compared with the previous build's: when it changed, the site folder is
+  emptied first, and so every page is rebuilt (``begin``);
+- the search index: Material's own merge for dirty builds assumes one page per rebuild
+  (``material/plugins/search/plugin.py``, ``generate_search_index``: with the home page among
+  the rebuilt pages it drops every other entry). It is turned off, and the index of the
+  previous build is kept with the entries of the rebuilt pages put in their place (``finish``);
+- MkDocs warns that a dirty build "will likely lead to inaccurate navigation", a warning
+  strict mode fails on; the navigation is handled as said above, so the warning is dropped
+  while serving.
+
+`mkdocs build`, and `mkdocs serve` without ``--dirty`` (every page rebuilt, records and
+templates still kept), go through none of the MkDocs part: their output is unchanged.
+Like the rest of the package, this module does not import mkdocs: generator/hook.py calls
+it with MkDocs' objects.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator import loader, render
+from generator.pages import Page
+from generator.site import Site
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+# Larger files are not kept: the loader refuses them anyway, and hashing them costs.
+MAX_KEPT_BYTES = 1_000_000
+log = logging.getLogger("mkdocs.plugins.generator.incremental")
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Jinja's compiled templates for the life of the process; Jinja checks each bucket
+    against the template source's checksum, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.buckets.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.buckets[bucket.key] = bucket.bytecode_to_string()
+
+
+class _DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+@dataclass
+class _Serving:
+    """What one serve process keeps between builds."""
+
+    dirty: bool
+    bytecode: _MemoryBytecodeCache = field(default_factory=_MemoryBytecodeCache)
+    # (path, its target, root, model, sha256 of the bytes) -> what loader._read returned.
+    reads: dict[tuple, tuple] = field(default_factory=dict)
+    # The folder generated files are written to, and the digest of each one written.
+    store: Path | None = None
+    digests: dict[str, bytes] = field(default_factory=dict)
+    # What every page shows, at the previous build.
+    signature: bytes | None = None
+    # Whether this build started from an empty site folder (every page is built).
+    full: bool = True
+    # The Site of the previous render, the templates' state, and each page's Markdown
+    # with the page it was made from and what it read.
+    site: Site | None = None
+    templates: tuple = ()
+    rendered: dict[str, tuple[Page, str, frozenset]] = field(default_factory=dict)
+    site_url: str | None = None
+    # The search index of the previous build: each page's entries.
+    search_docs: dict[str, list[dict]] = field(default_factory=dict)
+
+
+_serving: _Serving | None = None
+
+
+def start(command: str, dirty: bool) -> None:
+    """Called from on_startup: keep things between builds only while serving."""
+    global _serving
+    if command != "serve":
+        _serving = None
+        return
+    _serving = _Serving(dirty=dirty)
+    if dirty:
+        store = Path(tempfile.mkdtemp(prefix="http-status-serve-"))
+        _serving.store = store
+        atexit.register(shutil.rmtree, store, ignore_errors=True)
+        logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+
+
+# --------------------------------------------------------------------------- records
+
+
+def read(file: Path, model: type, root: Path) -> tuple:
+    """loader._read, answered from memory when the file's bytes are the ones last read."""
+    if _serving is None:
+        return loader._read(file, model, root)
+    try:
+        if file.stat().st_size > MAX_KEPT_BYTES:
+            return loader._read(file, model, root)
+        before = file.read_bytes()
+        target = file.resolve()  # a symbolic link may be pointed elsewhere
+    except (OSError, RuntimeError):
+        return loader._read(file, model, root)
+    key = (str(file), str(target), str(root), model, hashlib.sha256(before).digest())
+    kept = _serving.reads.get(key)
+    if kept is not None:
+        return kept
+    result = loader._read(file, model, root)
+    try:
+        unchanged = file.read_bytes() == before
+    except OSError:
+        unchanged = False
+    if unchanged:  # not rewritten while it was being read
+        _serving.reads = {k: v for k, v in _serving.reads.items() if k[:4] != key[:4]}
+        _serving.reads[key] = result
+    return result
+
+
+# --------------------------------------------------------------------------- rendering
+
+WHOLE = "*"  # a read of a whole table (iteration, length, a copy)
+
+
+class _ReadsDict(dict):
+    """A table of the Site that notes each key read, or WHOLE when read as a whole."""
+
+    def __init__(self, name: str, value: dict, reads: set) -> None:
+        super().__init__(value)
+        self._name = name
+        self._reads = reads
+
+    def _whole(self) -> None:
+        self._reads.add((self._name, WHOLE))
+
+    def __getitem__(self, key):
+        self._reads.add((self._name, key))
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self._reads.add((self._name, key))
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self._reads.add((self._name, key))
+        return super().__contains__(key)
+
+    def __iter__(self):
+        self._whole()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._whole()
+        return super().__len__()
+
+    def __eq__(self, other) -> bool:
+        self._whole()
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def keys(self):
+        self._whole()
+        return super().keys()
+
+    def values(self):
+        self._whole()
+        return super().values()
+
+    def items(self):
+        self._whole()
+        return super().items()
+
+    def copy(self) -> dict:
+        self._whole()
+        return dict(super().items())
+
+    def __reduce__(self):  # pragma: no cover - never pickled; refuse rather than lie
+        raise TypeError("a recording table is not meant to leave the render")
+
+
+def _reading_site(site: Site, reads: set) -> Site:
+    """A copy of ``site`` whose tables note the keys read and whose other fields note
+    that they were read (into ``reads``)."""
+    tables = {f.name for f in fields(Site) if isinstance(getattr(site, f.name), dict)}
+
+    class ReadingSite(Site):
+        def __getattribute__(self, name: str):
+            value = object.__getattribute__(self, name)
+            if name in _FIELDS and name not in tables:
+                reads.add((name, WHOLE))
+            return value
+
+    copy = object.__new__(ReadingSite)
+    for f in fields(Site):
+        value = getattr(site, f.name)
+        object.__setattr__(
+            copy, f.name, _ReadsDict(f.name, value, reads) if f.name in tables else value
+        )
+    return copy
+
+
+_FIELDS = frozenset(f.name for f in fields(Site))
+
+
+def _differs(old: object, new: object) -> bool:
+    return old is not new and old != new
+
+
+def _changes(old: Site | None, new: Site) -> set | None:
+    """What differs between two Sites, as (field, key) and (field, WHOLE); None: all."""
+    if old is None:
+        return None
+    changed: set = set()
+    for f in fields(Site):
+        before, after = getattr(old, f.name), getattr(new, f.name)
+        if isinstance(before, dict) and isinstance(after, dict):
+            keys = {k for k in before.keys() ^ after.keys()}
+            keys |= {k for k in before.keys() & after.keys() if _differs(before[k], after[k])}
+            changed |= {(f.name, k) for k in keys}
+            if keys:
+                changed.add((f.name, WHOLE))
+        elif _differs(before, after):
+            changed.add((f.name, WHOLE))
+    return changed
+
+
+def _templates_state() -> tuple:
+    return tuple(
+        (str(path), path.stat().st_mtime_ns, path.stat().st_size)
+        for path in sorted(Path(render.TEMPLATES).rglob("*"))
+        if path.is_file()
+    )
+
+
+def _stale(reads: frozenset, changed: set) -> bool:
+    """Whether anything read is among what changed (a whole-table read: any key)."""
+    if not changed:
+        return False
+    touched_tables = {name for name, key in changed if key == WHOLE}
+    return any(
+        (name, key) in changed or (key == WHOLE and name in touched_tables) for name, key in reads
+    )
+
+
+def render_all(site: Site, pages: list[Page], site_url: str) -> dict[str, str]:
+    """render.render_all; while serving, a page whose inputs did not change keeps the
+    Markdown of the previous build."""
+    if _serving is None:
+        return render.render_all(site, pages, site_url)
+    templates = _templates_state()
+    changed = _changes(_serving.site, site)
+    if templates != _serving.templates or site_url != _serving.site_url:
+        changed = None
+    reads: set = set()
+    reading = _reading_site(site, reads)
+    env = render.environment(reading, _serving.bytecode)
+    kept = _serving.rendered
+    rendered: dict[str, tuple[Page, str, frozenset]] = {}
+    out: dict[str, str] = {}
+    kept_now: list[str] = []
+    for page in pages:
+        previous = kept.get(page.src)
+        if (
+            changed is not None
+            and previous is not None
+            and previous[0] == page
+            and not _stale(previous[2], changed)
+        ):
+            rendered[page.src] = previous
+            out[page.src] = previous[1]
+            kept_now.append(page.src)
+            continue
+        reads.clear()
+        markdown = render.render_page(env, page, reading, site_url)
+        rendered[page.src] = (page, markdown, frozenset(reads))
+        out[page.src] = markdown
+    log.debug(f"Markdown rendered again for {len(pages) - len(kept_now)} of {len(pages)} pages")
+    # Kept only once every page rendered: a template error leaves the previous state.
+    _serving.site, _serving.templates, _serving.rendered = site, templates, rendered
+    _serving.site_url = site_url
+    return out
+
+
+def theme_environment(env: jinja2.Environment) -> jinja2.Environment:
+    """Called from on_env: while serving, the theme's templates compile once."""
+    if _serving is not None:
+        env.bytecode_cache = _serving.bytecode
+    return env
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def source(src: str, content: str | bytes, also: object = None) -> dict[str, str | bytes]:
+    """The arguments for ``File.generated(config, src, ...)``: the content itself, or under
+    `serve --dirty` a file of this process rewritten only when the content changes, so
+    that MkDocs' ``File.is_modified()`` says whether it changed since the previous build.
+    ``also``: anything else the page is made from that is not in ``content`` (its metadata,
+    if the hook sets it directly rather than in front matter), as JSON-able data."""
+    if _serving is None or _serving.store is None:
+        return {"content": content}
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    digest = hashlib.sha256(data)
+    if also is not None:
+        digest.update(b"\0" + json.dumps(also, sort_keys=True, default=str).encode())
+    digest = digest.digest()
+    path = _serving.store / src
+    if _serving.digests.get(src) != digest or not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        _serving.digests[src] = digest
+    return {"abs_src_path": str(path)}
+
+
+def _empty(folder: Path) -> None:
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+
+
+def _signature(config: Any) -> bytes:
+    """What every page's HTML depends on besides its own content."""
+    digest = hashlib.sha256(repr(config.nav).encode())
+    if config.config_file_path:
+        digest.update(Path(config.config_file_path).read_bytes())
+    if config.theme.custom_dir:  # the theme's own files do not change while serving
+        for path in sorted(Path(config.theme.custom_dir).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.digest()
+
+
+def begin(config: Any) -> None:
+    """Called once the navigation is set (on_config): under `serve --dirty`, empty the site
+    folder when something every page shows has changed, so that every page is rebuilt."""
+    if _serving is None or not _serving.dirty:
+        return
+    signature = _signature(config)
+    site_dir = Path(config.site_dir)
+    if signature != _serving.signature and site_dir.is_dir():
+        _empty(site_dir)
+    _serving.signature = signature
+    _serving.full = not site_dir.is_dir() or not any(site_dir.iterdir())
+    search = config.plugins.get("material/search")
+    if search is not None and hasattr(search, "search_index_prev"):
+        search.search_index_prev = None
+
+
+# --------------------------------------------------------------------------- search
+
+
+def _page_of(doc: dict) -> str:
+    return str(doc.get("location", "")).partition("#")[0]
+
+
+def merge_search(previous: dict[str, list[dict]], written: list[dict], full: bool) -> dict:
+    """Each page's entries: the ones just written for the pages built now, the previous
+    build's for the rest, in the previous order (new pages at the end)."""
+    fresh: dict[str, list[dict]] = {}
+    for doc in written:
+        fresh.setdefault(_page_of(doc), []).append(doc)
+    if full:
+        return fresh
+    merged = {page: fresh.get(page, docs) for page, docs in previous.items()}
+    merged.update({page: docs for page, docs in fresh.items() if page not in merged})
+    return merged
+
+
+def finish(config: Any) -> None:
+    """Called last in on_post_build: complete the search index of a dirty build."""
+    if _serving is None or not _serving.dirty:
+        return
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    pages = merge_search(_serving.search_docs, index.get("docs", []), _serving.full)
+    _serving.search_docs = pages
+    index["docs"] = [doc for docs in pages.values() for doc in docs]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
