@@ -32,7 +32,7 @@ try:
     from generator.loader import load_site
     from generator.nav import navigation
     from generator.problems import DataError
-    from generator.render import TemplateError, render_all
+    from generator.render import TemplateError, render_for_build
     from generator.shareimage import share_images
     from generator.statics import static_files
     from generator.urls import DEFAULT_SITE_URL, url_of
@@ -122,9 +122,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"is missing from {config.docs_dir}"
         )
     try:
-        pages_markdown = render_all(site, pages, site_url)
+        rendered = render_for_build(site, pages, site_url)
     except TemplateError as exc:
         raise PluginError(str(exc)) from None
+    # Each generated page's metadata goes straight to page.meta (on_page_markdown) rather
+    # than through YAML front matter that MkDocs would parse back. The body starts with a
+    # blank line, so MkDocs reads no MultiMarkdown metadata from its first lines either.
+    _state["meta"] = {src: page.meta for src, page in rendered.items()}
+    pages_markdown = {src: "\n" + page.markdown for src, page in rendered.items()}
     cache = Path(config.config_file_path).parent / ".cache" / "share-images"
     outputs: dict[str, str | bytes] = {
         **pages_markdown,
@@ -161,7 +166,11 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages get a WebPage JSON-LD from their front matter."""
+    """Generated pages get the metadata their page kind made (render.front_matter);
+    hand-written pages get a WebPage JSON-LD from their front matter."""
+    generated = _state.get("meta", {}).get(page.file.src_uri)
+    if generated is not None:
+        page.meta = dict(generated)
     if "jsonld" not in page.meta:
         page.meta["jsonld"] = jsonld.web_page(
             page.meta.get("title", page.title or ""),

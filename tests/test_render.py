@@ -11,7 +11,7 @@ from factory import comparison, record, unofficial, write_dataset
 from generator import jsonld
 from generator.kinds import plan
 from generator.loader import load_site
-from generator.render import fence, render_all
+from generator.render import fence, render_all, render_for_build
 from generator.sections import CODE_SECTIONS
 from generator.urls import url_of
 
@@ -109,6 +109,18 @@ def test_front_matter_carries_title_description_and_jsonld(rendered, small_site)
     assert "404" in meta["keywords"]
     graph = meta["jsonld"]["@graph"]
     assert [node["@type"] for node in graph] == ["TechArticle", "FAQPage", "BreadcrumbList"]
+
+
+def test_the_build_gets_the_same_metadata_without_front_matter(rendered, small_site):
+    """The hook sets page.meta from render_for_build: the values a reader's page is made
+    from are those the front matter of render_all states, for every page."""
+    built = render_for_build(small_site, plan(small_site), SITE_URL)
+    assert built.keys() == rendered.keys()
+    for src, page in built.items():
+        meta, body = split(rendered[src])
+        assert page.meta == meta, src
+        assert page.markdown.lstrip("\n") == body.lstrip("\n"), src
+        assert not page.markdown.startswith("---"), src
 
 
 def test_links_between_pages_are_relative_to_the_page(rendered):
