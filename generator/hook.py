@@ -32,6 +32,7 @@ try:
     from generator.kinds import plan
     from generator.loader import load_site
     from generator.nav import navigation
+    from generator.prerendered import PrerenderedExtension
     from generator.problems import DataError
     from generator.render import TemplateError, render_for_build
     from generator.shareimage import share_images
@@ -100,6 +101,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as exc:
         raise PluginError(exc.report()) from None
     pages = plan(site)
+    # The generated pages' pre-rendered HTML blocks pass through Markdown untouched.
+    config.markdown_extensions.append(PrerenderedExtension())
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = navigation(pages, hand_written)

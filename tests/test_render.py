@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import markdown
 import pytest
 import yaml
 from factory import comparison, record, unofficial, write_dataset
@@ -11,6 +12,7 @@ from factory import comparison, record, unofficial, write_dataset
 from generator import jsonld
 from generator.kinds import plan
 from generator.loader import load_site
+from generator.prerendered import PrerenderedExtension, message, prerendered
 from generator.render import fence, render_all, render_for_build
 from generator.sections import CODE_SECTIONS
 from generator.urls import url_of
@@ -154,10 +156,35 @@ def test_a_change_in_a_record_shows_in_every_table(tmp_path):
         assert "A brand new summary for 204." in pages[src], src
 
 
-def test_examples_are_fenced_http_blocks_with_titles(rendered):
+def test_examples_are_highlighted_http_blocks_with_titles(rendered):
     _, body = split(rendered["200.md"])
-    assert '``` { .http .message title="Request" }\nGET /thing HTTP/1.1' in body
-    assert '``` { .http .message title="Response" }\nHTTP/1.1 200 OK' in body
+    request = (
+        '<div class="message highlight"><span class="filename">Request</span><pre><span></span>'
+        '<code><span class="nf">GET</span> <span class="nn">/thing</span>'
+    )
+    response = '<span class="filename">Response</span><pre><span></span><code><span class="kr">HTTP'
+    assert request in body
+    assert response in body
+
+
+def test_a_message_title_and_text_are_printed_as_text():
+    html = message('GET /<script> HTTP/1.1\nX: "a" & b\n', "http", 'Request <b onclick="x">')
+    assert "<script>" not in html and "<b " not in html
+    assert '<span class="filename">Request &lt;b onclick=&quot;x&quot;&gt;</span>' in html
+    assert "&amp; b" in html
+
+
+def test_a_prerendered_block_passes_through_markdown_unchanged():
+    """What a template wrapped in ``prerendered`` reaches the page as it was printed:
+    Markdown neither reads syntax in it nor adds to it."""
+    block = (
+        "<p>*not emphasis* [not](a-link) { #not-an-id }</p>\n<table>\n<tr><td>1</td></tr>\n</table>"
+    )
+    md = markdown.Markdown(extensions=["md_in_html", "attr_list", PrerenderedExtension()])
+    html = md.convert(f"# Title\n\n{prerendered(block)}\n\nAfter *this*.\n")
+    assert block in html
+    assert "prerendered" not in html
+    assert html.endswith("<p>After <em>this</em>.</p>")
 
 
 def test_fence_is_longer_than_any_backticks_inside():

@@ -1,0 +1,105 @@
+"""HTML the generator writes whole, handed to Markdown as one opaque block.
+
+Most of a generated page is HTML the templates make themselves (tables, example exchanges,
+diagrams, record prose already rendered by generator.prose). As raw HTML in the Markdown,
+each page's HTML was parsed by md_in_html, block by block and tag by tag, only to be
+printed unchanged, and every example message went through a Pygments formatter and lexer
+made afresh for it. Here a template wraps such HTML in ``{% filter prerendered %}``: the
+block reaches the page as it is, through Python-Markdown's own stash, and messages are
+highlighted with one lexer per language and one formatter per title, as pymdownx.highlight
+would highlight them.
+
+What is stashed is what the template printed after the renderer's escaping (render.py
+finalize): record text in it is already inert or sanitised. Markdown would not have
+changed a raw HTML block either: stashing changes who skips it, not what it holds. The
+markers are HTML comments, which record text can never produce (generator.prose strips
+comments; generator.escape writes ``<`` and ``!`` as character references).
+
+MkDocs' own pass over raw HTML (the ids that anchors may point at) runs before the blocks
+are stashed, so links to anchors inside them are still checked.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import markdown
+from markupsafe import Markup
+from pygments import highlight
+from pygments.lexers import get_lexer_by_name
+from pymdownx.highlight import RE_PYG_CODE, BlockHtmlFormatter
+
+OPEN = "<!-- prerendered -->"
+CLOSE = "<!-- /prerendered -->"
+
+
+def prerendered(html: str) -> Markup:
+    """A Jinja filter: ``html`` as one block that Markdown passes through untouched."""
+    return Markup(f"{OPEN}\n{str(html).strip(chr(10))}\n{CLOSE}")
+
+
+@cache
+def _lexer(language: str):
+    # pymdownx.highlight's defaults: stripnl on, no extra lexer options.
+    return get_lexer_by_name(language, stripnl=True)
+
+
+@cache
+def _formatter(title: str) -> BlockHtmlFormatter:
+    """The formatter pymdownx.highlight makes for a titled block with this site's settings
+    (classes, no line numbers, code wrapped in <code>), made once per title."""
+    return BlockHtmlFormatter(
+        cssclass="highlight",
+        linenos=False,
+        linenostart=1,
+        linenostep=1,
+        linenospecial=0,
+        style="default",
+        noclasses=False,
+        hl_lines=[],
+        wrapcode=True,
+        filename=title,
+        linespans="",
+        lineanchors="",
+        anchorlinenos=False,
+    )
+
+
+def message(text: str, language: str, title: str) -> Markup:
+    """An example message (Request, Response, Log) highlighted as ``language``, with its
+    title above: the HTML superfences made from generator.render.fence(text, language,
+    title). Pygments escapes the title and the text itself (pygments.util.html_escape), so
+    both are given as they are; the fence's title, made inert first, was escaped twice
+    (a ':' in a title showed as '&#58;')."""
+    code = highlight(text.rstrip(), _lexer(language), _formatter(str(title)))
+    match = RE_PYG_CODE.match(code)
+    assert match is not None, "Pygments' HTML formatter opens with a <div>"
+    return Markup(f'<div class="message {match.group(3)}">{code[match.end() :]}')
+
+
+class _Stash(markdown.preprocessors.Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        block: list[str] | None = None
+        for line in lines:
+            if block is None:
+                if line == OPEN:
+                    block = []
+                else:
+                    out.append(line)
+            elif line == CLOSE:
+                out.extend(["", self.md.htmlStash.store("\n".join(block)), ""])
+                block = None
+            else:
+                block.append(line)
+        if block is not None:  # an unclosed block stays as the HTML it is
+            out.extend([OPEN, *block])
+        return out
+
+
+class PrerenderedExtension(markdown.Extension):
+    """Stash each marked block, after MkDocs has read its ids (priority 21) and before
+    md_in_html would parse it (20)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(_Stash(md), "generator_prerendered", 20.5)
