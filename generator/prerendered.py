@@ -7,7 +7,7 @@ printed unchanged, and every example message went through a Pygments formatter a
 made afresh for it. Here a template wraps such HTML in ``{% filter prerendered %}``: the
 block reaches the page as it is, through Python-Markdown's own stash, and messages are
 highlighted with one lexer per language and one formatter per title, as pymdownx.highlight
-would highlight them.
+would highlight them (``highlighted``).
 
 What is stashed is what the template printed after the renderer's escaping (render.py
 finalize): record text in it is already inert or sanitised. Markdown would not have
@@ -65,35 +65,42 @@ def _formatter(title: str) -> BlockHtmlFormatter:
     )
 
 
-def message(text: str, language: str, title: str) -> Markup:
-    """An example message (Request, Response, Log) highlighted as ``language``, with its
-    title above: the HTML superfences made from generator.render.fence(text, language,
-    title). Pygments escapes the title and the text itself (pygments.util.html_escape), so
-    both are given as they are; the fence's title, made inert first, was escaped twice
-    (a ':' in a title showed as '&#58;')."""
+def highlighted(text: str, language: str, title: str = "") -> Markup:
+    """``text`` highlighted as ``language``: the HTML superfences makes from
+    generator.render.fence(text, language, title). A titled block is an example message
+    (Request, Response, Log, ABNF), class ``message``. Pygments escapes the title and the
+    text itself (pygments.util.html_escape), so both are given as they are; the fence's
+    title, made inert first, was escaped twice (a ':' in a title showed as '&#58;')."""
     code = highlight(text.rstrip(), _lexer(language), _formatter(str(title)))
+    if not title:
+        return Markup(code)
     match = RE_PYG_CODE.match(code)
     assert match is not None, "Pygments' HTML formatter opens with a <div>"
     return Markup(f'<div class="message {match.group(3)}">{code[match.end() :]}')
 
 
 class _Stash(markdown.preprocessors.Preprocessor):
+    """Each block between the markers becomes one stash placeholder. A block may be
+    indented as a whole (inside a content tab): the markers' indent is taken off its
+    lines and put before the placeholder."""
+
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         block: list[str] | None = None
+        indent = ""
         for line in lines:
             if block is None:
-                if line == OPEN:
-                    block = []
+                if line.strip() == OPEN:
+                    block, indent = [], line[: len(line) - len(line.lstrip())]
                 else:
                     out.append(line)
-            elif line == CLOSE:
-                out.extend(["", self.md.htmlStash.store("\n".join(block)), ""])
+            elif line.strip() == CLOSE:
+                out.extend(["", indent + self.md.htmlStash.store("\n".join(block)), ""])
                 block = None
             else:
-                block.append(line)
+                block.append(line.removeprefix(indent) if line.strip() else "")
         if block is not None:  # an unclosed block stays as the HTML it is
-            out.extend([OPEN, *block])
+            out.extend([indent + OPEN, *block])
         return out
 
 

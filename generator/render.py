@@ -49,7 +49,7 @@ from generator.pages import (
     comparison_src,
     other_src,
 )
-from generator.prerendered import message, prerendered
+from generator.prerendered import highlighted, prerendered
 from generator.sections import sections_of
 from generator.site import Site
 from generator.urls import root_of, url_of
@@ -152,7 +152,7 @@ def environment(site: Site) -> jinja2.Environment:
     def client_table(code: int) -> clients.Table | None:
         return clients.table_for(site.clients, code)
 
-    env.filters.update(fence=fence, inline=inline, message=message, prerendered=prerendered)
+    env.filters.update(fence=fence, inline=inline, highlighted=highlighted, prerendered=prerendered)
     env.globals.update(
         site=site,
         code_link=code_link,

@@ -12,7 +12,7 @@ from factory import comparison, record, unofficial, write_dataset
 from generator import jsonld
 from generator.kinds import plan
 from generator.loader import load_site
-from generator.prerendered import PrerenderedExtension, message, prerendered
+from generator.prerendered import PrerenderedExtension, highlighted, prerendered
 from generator.render import fence, render_all, render_for_build
 from generator.sections import CODE_SECTIONS
 from generator.urls import url_of
@@ -168,7 +168,7 @@ def test_examples_are_highlighted_http_blocks_with_titles(rendered):
 
 
 def test_a_message_title_and_text_are_printed_as_text():
-    html = message('GET /<script> HTTP/1.1\nX: "a" & b\n', "http", 'Request <b onclick="x">')
+    html = highlighted('GET /<script> HTTP/1.1\nX: "a" & b\n', "http", 'Request <b onclick="x">')
     assert "<script>" not in html and "<b " not in html
     assert '<span class="filename">Request &lt;b onclick=&quot;x&quot;&gt;</span>' in html
     assert "&amp; b" in html
