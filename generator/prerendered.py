@@ -15,12 +15,15 @@ changed a raw HTML block either: stashing changes who skips it, not what it hold
 markers are HTML comments, which record text can never produce (generator.prose strips
 comments; generator.escape writes ``<`` and ``!`` as character references).
 
-MkDocs' own pass over raw HTML (the ids that anchors may point at) runs before the blocks
-are stashed, so links to anchors inside them are still checked.
+Blocks are stashed after Markdown has normalised whitespace and before anything else reads
+the page: MkDocs' own pass over raw HTML, which collects the ids that links to anchors are
+checked against, would parse them all again. A block with an id (or a named anchor) is
+therefore not stashed: its markers are dropped and it stays raw HTML that MkDocs reads.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import markdown
@@ -30,6 +33,9 @@ from pygments.lexers import get_lexer_by_name
 from pymdownx.highlight import RE_PYG_CODE, BlockHtmlFormatter
 
 OPEN = "<!-- prerendered -->"
+# An attribute that makes an anchor links may point at (MkDocs checks them): id, or name
+# (on <a>). Matching more than attributes only costs a block its stashing.
+_ANCHOR = re.compile(r"\s(?:id|name)\s*=")
 CLOSE = "<!-- /prerendered -->"
 
 
@@ -95,7 +101,11 @@ class _Stash(markdown.preprocessors.Preprocessor):
                 else:
                     out.append(line)
             elif line.strip() == CLOSE:
-                out.extend(["", indent + self.md.htmlStash.store("\n".join(block)), ""])
+                html = "\n".join(block)
+                if _ANCHOR.search(html):
+                    out.extend(indent + line if line else line for line in block)
+                else:
+                    out.extend(["", indent + self.md.htmlStash.store(html), ""])
                 block = None
             else:
                 block.append(line.removeprefix(indent) if line.strip() else "")
@@ -105,8 +115,8 @@ class _Stash(markdown.preprocessors.Preprocessor):
 
 
 class PrerenderedExtension(markdown.Extension):
-    """Stash each marked block, after MkDocs has read its ids (priority 21) and before
-    md_in_html would parse it (20)."""
+    """Stash each marked block after whitespace is normalised (priority 30) and before
+    superfences (25), MkDocs' raw HTML pass (21) and md_in_html (20) read the page."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.register(_Stash(md), "generator_prerendered", 20.5)
+        md.preprocessors.register(_Stash(md), "generator_prerendered", 28)

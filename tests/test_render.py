@@ -319,3 +319,17 @@ def test_fixes_reach_the_glance_and_their_own_section(tmp_path):
     fix_section = body[body.index("## How to fix it") : body.index("## Meaning")]
     assert "<li>Search the site.</li>" in fix_section
     assert "routing rules" in fix_section
+
+
+def test_an_id_in_a_prerendered_block_stays_an_anchor_that_mkdocs_checks():
+    """Links to anchors are checked against the ids MkDocs reads from raw HTML: a block
+    with an id is left for MkDocs to read rather than stashed past it."""
+    from mkdocs.structure.pages import _RawHTMLPreprocessor
+
+    md = markdown.Markdown(extensions=["md_in_html", PrerenderedExtension()])
+    raw_html = _RawHTMLPreprocessor()
+    raw_html._register(md)
+    html = md.convert(prerendered('<table id="matrix"><tr><td>1</td></tr></table>'))
+    assert "matrix" in raw_html.present_anchor_ids
+    assert '<table id="matrix">' in html
+    assert "prerendered" not in html
