@@ -37,11 +37,26 @@ OPEN = "<!-- prerendered -->"
 # (on <a>). Matching more than attributes only costs a block its stashing.
 _ANCHOR = re.compile(r"\s(?:id|name)\s*=")
 CLOSE = "<!-- /prerendered -->"
+_MARKERS = (OPEN, CLOSE)
 
 
-def prerendered(html: str) -> Markup:
-    """A Jinja filter: ``html`` as one block that Markdown passes through untouched."""
-    return Markup(f"{OPEN}\n{str(html).strip(chr(10))}\n{CLOSE}")
+def prerendered(html: Markup) -> Markup:
+    """A Jinja filter: ``html`` as one block that Markdown passes through untouched. Blocks
+    inside it (a table macro's, in a section that is pre-rendered as a whole) merge into it.
+
+    Only HTML the renderer has made (Markup: a ``{% filter prerendered %}`` block, whose
+    values went through render.py's finalize, or generator output such as ``highlighted``)
+    is accepted. A filter sees a value before finalize does: record text given here
+    directly would reach the page as it was written, unsanitised."""
+    if not isinstance(html, Markup):
+        raise TypeError(
+            f"prerendered takes HTML the renderer made, not {type(html).__name__}: "
+            "use {% filter prerendered %}{{ value }}{% endfilter %}"
+        )
+    text = str(html).strip("\n")
+    if OPEN in text:
+        text = "\n".join(line for line in text.split("\n") if line.strip() not in _MARKERS)
+    return Markup(f"{OPEN}\n{text}\n{CLOSE}")
 
 
 @cache

@@ -11,7 +11,8 @@ Layout whitespace: outside <pre>, <textarea>, <script> and <style>, a browser re
 run of whitespace as one space (none between blocks), so a run that holds a line break is
 the same to a reader whatever its length. Only such runs are normalised (to one line
 break); whitespace inside the elements named above, and runs without a line break, must
-match exactly.
+match exactly. Whitespace between a table's structural tags (<table>, <tr>, <td>...)
+is dropped too: a browser renders none of it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from pathlib import Path
 
 _VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
 _BROKEN_RUN = re.compile(r"[ \t]*\n\s*")
+# Whitespace beside a table's structural tags is never rendered (HTML's table insertion
+# modes keep no text there that a reader sees): <table>, <thead>, <tbody>, <tr>, <th>, <td>.
+_TABLE_TAG = r"</?(?:table|thead|tbody|tfoot|tr|th|td)\b[^>]*>"
+_TABLE_GAP = re.compile(rf"({_TABLE_TAG})\s+(?=<)|(>)\s+(?={_TABLE_TAG})")
 
 
 def layout_normalised(html: str) -> str:
@@ -31,7 +36,7 @@ def layout_normalised(html: str) -> str:
     for index, part in enumerate(parts):
         kind = index % 3
         if kind == 0:
-            out.append(_BROKEN_RUN.sub("\n", part))
+            out.append(_TABLE_GAP.sub(r"\1\2", _BROKEN_RUN.sub("\n", part)))
         elif kind == 1:
             out.append(part)
     return "".join(out)

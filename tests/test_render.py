@@ -8,10 +8,12 @@ import markdown
 import pytest
 import yaml
 from factory import comparison, record, unofficial, write_dataset
+from markupsafe import Markup
 
 from generator import jsonld
 from generator.kinds import plan
 from generator.loader import load_site
+from generator.model import Prose
 from generator.prerendered import PrerenderedExtension, highlighted, prerendered
 from generator.render import fence, render_all, render_for_build
 from generator.sections import CODE_SECTIONS
@@ -181,7 +183,7 @@ def test_a_prerendered_block_passes_through_markdown_unchanged():
         "<p>*not emphasis* [not](a-link) { #not-an-id }</p>\n<table>\n<tr><td>1</td></tr>\n</table>"
     )
     md = markdown.Markdown(extensions=["md_in_html", "attr_list", PrerenderedExtension()])
-    html = md.convert(f"# Title\n\n{prerendered(block)}\n\nAfter *this*.\n")
+    html = md.convert(f"# Title\n\n{prerendered(Markup(block))}\n\nAfter *this*.\n")
     assert block in html
     assert "prerendered" not in html
     assert html.endswith("<p>After <em>this</em>.</p>")
@@ -329,7 +331,16 @@ def test_an_id_in_a_prerendered_block_stays_an_anchor_that_mkdocs_checks():
     md = markdown.Markdown(extensions=["md_in_html", PrerenderedExtension()])
     raw_html = _RawHTMLPreprocessor()
     raw_html._register(md)
-    html = md.convert(prerendered('<table id="matrix"><tr><td>1</td></tr></table>'))
+    html = md.convert(prerendered(Markup('<table id="matrix"><tr><td>1</td></tr></table>')))
     assert "matrix" in raw_html.present_anchor_ids
     assert '<table id="matrix">' in html
     assert "prerendered" not in html
+
+
+def test_record_text_cannot_skip_the_renderer_into_a_prerendered_block():
+    """A filter sees a value before render.py's finalize: record Markdown handed straight
+    to ``prerendered`` would reach the page unsanitised, so it is refused."""
+    with pytest.raises(TypeError, match="prerendered takes HTML the renderer made"):
+        prerendered(Prose("<script>alert(1)</script>"))
+    with pytest.raises(TypeError):
+        prerendered("<b>plain str</b>")
