@@ -20,6 +20,7 @@ if _CHECKOUT not in sys.path:
     sys.path.insert(0, _CHECKOUT)
 
 import markupsafe  # noqa: E402
+from material.plugins.search.plugin import Parser as SearchHTMLParser  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
@@ -31,6 +32,7 @@ try:
     from generator.kinds import plan
     from generator.loader import load_site
     from generator.nav import navigation
+    from generator.prerendered import PrerenderedExtension
     from generator.problems import DataError
     from generator.render import TemplateError
     from generator.shareimage import share_images
@@ -100,6 +102,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as exc:
         raise PluginError(exc.report()) from None
     pages = plan(site)
+    # The generated pages' pre-rendered HTML blocks pass through Markdown untouched.
+    config.markdown_extensions.append(PrerenderedExtension())
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = navigation(pages, hand_written)
@@ -124,9 +128,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"is missing from {config.docs_dir}"
         )
     try:
-        pages_markdown = incremental.render_all(site, pages, site_url)
+        rendered = incremental.render_for_build(site, pages, site_url)
     except TemplateError as exc:
         raise PluginError(str(exc)) from None
+    # Each generated page's metadata goes straight to page.meta (on_page_markdown) rather
+    # than through YAML front matter that MkDocs would parse back. The body starts with a
+    # blank line, so MkDocs reads no MultiMarkdown metadata from its first lines either.
+    _state["meta"] = {src: page.meta for src, page in rendered.items()}
+    _state["search_order"], _state["search_titles"] = [], {}
+    pages_markdown = {src: "\n" + page.markdown for src, page in rendered.items()}
     cache = Path(config.config_file_path).parent / ".cache" / "share-images"
     outputs: dict[str, str | bytes] = {
         **pages_markdown,
@@ -138,7 +148,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src)
         if existing is not None:
             raise PluginError(f"docs/{src} clashes with a generated page of the same name")
-        file = File.generated(config, src, **incremental.source(src, content))
+        meta = _state["meta"].get(src)
+        file = File.generated(config, src, **incremental.source(src, content, also=meta))
         if src.endswith(".md") and file.url.removeprefix("./") != url_of(src):
             # generator.urls states MkDocs' rule so that pages can link without MkDocs;
             # a configuration that changes the rule (use_directory_urls) must not pass.
@@ -149,8 +160,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_build(config: MkDocsConfig) -> None:
     _, pages = _state["current"]
-    entries = {page.url: searchindex.Entry(page.description, page.search_fields) for page in pages}
-    searchindex.rewrite(Path(config.site_dir), entries)
+    titles = _state.get("search_titles", {})
+    entries = {
+        page.url: searchindex.Entry(
+            page.description,
+            page.search_fields,
+            title=titles.get(page.url) or page.title,
+            tags=page.search_terms,
+            boost=page.search_boost,
+        )
+        for page in pages
+    }
+    searchindex.rewrite(Path(config.site_dir), entries, _state.get("search_order"))
     incremental.finish(config)
 
 
@@ -168,7 +189,14 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages get a WebPage JSON-LD from their front matter."""
+    """Generated pages get the metadata their page kind made (render.front_matter);
+    hand-written pages get a WebPage JSON-LD from their front matter."""
+    generated = _state.get("meta", {}).get(page.file.src_uri)
+    if generated is not None:
+        # Material's search plugin would parse the page's whole HTML for an entry that
+        # generator.searchindex replaces; it skips the page, and on_page_context keeps
+        # the one thing the entry takes from the HTML, the h1's text.
+        page.meta = {**generated, "search": {**generated.get("search", {}), "exclude": True}}
     if "jsonld" not in page.meta:
         page.meta["jsonld"] = jsonld.web_page(
             page.meta.get("title", page.title or ""),
@@ -185,7 +213,25 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     Escape them once here, as Markup, so that every template prints them as text and
     the templates that escape again (overrides/main.html) do not double-escape.
     """
+    if "search_order" in _state:
+        _state["search_order"].append(page.url)
+        if page.file.src_uri in _state["meta"]:
+            _state["search_titles"][page.url] = _h1_title(page.content or "")
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = markupsafe.escape(page.meta[key])
     return context
+
+
+def _h1_title(content: str) -> str | None:
+    """The page's h1 as Material's search plugin reads it (its own parser, on the h1
+    alone): the title of the page's search entry."""
+    end = content.find("</h1>")
+    if end < 0:
+        return None
+    parser = SearchHTMLParser()
+    parser.feed(content[: end + len("</h1>")])
+    parser.close()
+    if not parser.data or not parser.data[0].title:
+        return None
+    return "".join(parser.data[0].title).strip()

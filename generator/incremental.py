@@ -19,7 +19,7 @@ that test is always true, so this module makes it truthful and keeps the rest of
   changed, or something it read from the site changed: each page is rendered against a
   Site that records what the page reads (which record of which table, or a whole table
   when the page goes through it), and each build compares the new Site with the previous
-  one, record by record (``render_all``);
+  one, record by record (``render_for_build``);
 - what every page shows (the navigation, hence every title; ``mkdocs.yml``; the theme
   overrides) is compared with the previous build's: when it changed, the site folder is
   emptied first, and so every page is rebuilt (``begin``);
@@ -279,11 +279,11 @@ def _stale(reads: frozenset, changed: set) -> bool:
     )
 
 
-def render_all(site: Site, pages: list[Page], site_url: str) -> dict[str, str]:
-    """render.render_all; while serving, a page whose inputs did not change keeps the
-    Markdown of the previous build."""
+def render_for_build(site: Site, pages: list[Page], site_url: str) -> dict[str, render.Rendered]:
+    """render.render_for_build; while serving, a page whose inputs did not change keeps
+    the Markdown and metadata of the previous build."""
     if _serving is None:
-        return render.render_all(site, pages, site_url)
+        return render.render_for_build(site, pages, site_url)
     templates = _templates_state()
     changed = _changes(_serving.site, site)
     if templates != _serving.templates or site_url != _serving.site_url:
@@ -292,8 +292,8 @@ def render_all(site: Site, pages: list[Page], site_url: str) -> dict[str, str]:
     reading = _reading_site(site, reads)
     env = render.environment(reading, _serving.bytecode)
     kept = _serving.rendered
-    rendered: dict[str, tuple[Page, str, frozenset]] = {}
-    out: dict[str, str] = {}
+    rendered: dict[str, tuple[Page, render.Rendered, frozenset]] = {}
+    out: dict[str, render.Rendered] = {}
     kept_now: list[str] = []
     for page in pages:
         previous = kept.get(page.src)
@@ -308,9 +308,12 @@ def render_all(site: Site, pages: list[Page], site_url: str) -> dict[str, str]:
             kept_now.append(page.src)
             continue
         reads.clear()
-        markdown = render.render_page(env, page, reading, site_url)
-        rendered[page.src] = (page, markdown, frozenset(reads))
-        out[page.src] = markdown
+        made = render.Rendered(
+            render.render_body(env, page, site_url),
+            render.front_matter(page, reading, site_url),
+        )
+        rendered[page.src] = (page, made, frozenset(reads))
+        out[page.src] = made
     log.debug(f"Markdown rendered again for {len(pages) - len(kept_now)} of {len(pages)} pages")
     # Kept only once every page rendered: a template error leaves the previous state.
     _serving.site, _serving.templates, _serving.rendered = site, templates, rendered

@@ -13,6 +13,7 @@ text safe by hand.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -49,6 +50,7 @@ from generator.pages import (
     frameworks_src,
     other_src,
 )
+from generator.prerendered import highlighted, prerendered
 from generator.sections import sections_of
 from generator.site import Site
 from generator.urls import root_of, url_of
@@ -154,7 +156,7 @@ def environment(
     def client_table(code: int) -> clients.Table | None:
         return clients.table_for(site.clients, code)
 
-    env.filters.update(fence=fence, inline=inline)
+    env.filters.update(fence=fence, inline=inline, highlighted=highlighted, prerendered=prerendered)
     env.globals.update(
         site=site,
         code_link=code_link,
@@ -220,11 +222,12 @@ def _share_image(page: Page, site_url: str) -> dict[str, str]:
     return {"og_image": urls.absolute(site_url, shareimage.image_src(record.code))}
 
 
-def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) -> str:
+def render_body(env: jinja2.Environment, page: Page, site_url: str) -> str:
+    """The page's Markdown, without front matter."""
     base = urls.absolute(site_url)
     try:
         template = env.get_template(kind_of(page).template(page))
-        body = template.render(
+        return template.render(
             page=page, site_url=Markup(base), root=root_of(page.src), **page.context
         )
     except jinja2.TemplateNotFound as exc:
@@ -233,6 +236,11 @@ def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) 
         ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename}:{exc.lineno}: {exc.message}") from None
+
+
+def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) -> str:
+    """The page as a Markdown file: its front matter as YAML, then its body."""
+    body = render_body(env, page, site_url)
     meta = yaml.safe_dump(
         front_matter(page, site, site_url), sort_keys=False, allow_unicode=True, width=1000
     )
@@ -242,3 +250,22 @@ def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) 
 def render_all(site: Site, pages: list[Page], site_url: str) -> dict[str, str]:
     env = environment(site)
     return {page.src: render_page(env, page, site, site_url) for page in pages}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page for the build: its Markdown body and the metadata MkDocs would otherwise
+    read back from front matter (the build sets ``page.meta`` to it in the hook)."""
+
+    markdown: str
+    meta: dict
+
+
+def render_for_build(site: Site, pages: list[Page], site_url: str) -> dict[str, Rendered]:
+    """What ``render_all`` makes, without dumping the metadata as YAML for MkDocs to
+    parse back: the same values reach ``page.meta`` directly."""
+    env = environment(site)
+    return {
+        page.src: Rendered(render_body(env, page, site_url), front_matter(page, site, site_url))
+        for page in pages
+    }

@@ -14,10 +14,15 @@ people search with:
 Other spellings ("unauthorised", "forbiden") are matched at query time (docs/assets/site.js
 asks for words one edit away), so the index holds each word once.
 
-The front matter's ``tags`` (at most three chips, generator/pages.MAX_CHIPS) are shown, not
+The page's ``tags`` (at most three chips, generator/pages.MAX_CHIPS) are shown, not
 indexed (Material would index them at a boost of a million): mkdocs.yml's
 ``plugins.search.fields`` names the indexed fields and their boosts.
-Hand-written pages (docs/) keep the entries Material made for them.
+
+Material's plugin is told to skip generated pages (``search: {exclude: true}`` in their
+metadata), so it never parses their full HTML only for the entry to be thrown away here;
+the entry is written from the records instead, with the title Material would have given it
+(the page's h1) and the page's place in the build order. Hand-written pages (docs/) keep
+the entries Material made for them.
 """
 
 from __future__ import annotations
@@ -31,29 +36,44 @@ import markupsafe
 
 @dataclass(frozen=True)
 class Entry:
-    """A generated page's search entry: its one-line description and its index fields."""
+    """A generated page's search entry: its title (the page's h1, as Material gives it),
+    one-line description, index fields, chips (``tags``) and boost."""
 
     text: str
     fields: dict[str, list[str]] = field(default_factory=dict)
+    title: str = ""
+    tags: list[str] = field(default_factory=list)
+    boost: float = 1.0
+
+    def doc(self, location: str) -> dict:
+        return {
+            "location": location,
+            "title": self.title,
+            # Material shows ``text`` as HTML: the plain description is escaped here.
+            "text": str(markupsafe.escape(self.text)),
+            "tags": [str(tag) for tag in self.tags if tag],
+            "boost": self.boost,
+            **{name: values for name, values in self.fields.items() if values},
+        }
 
 
-def tune(index: dict, entries: dict[str, Entry]) -> dict:
-    """Replace the entries of generated pages (``entries``, keyed by location such as
-    '429/') with one entry each; keep hand-written pages' entries as Material made them."""
-    docs = []
+def tune(index: dict, entries: dict[str, Entry], order: list[str] | None = None) -> dict:
+    """Give each generated page (``entries``, keyed by location such as '429/') one entry
+    and drop any section entries Material made for it; keep hand-written pages' entries as
+    Material made them. Pages follow ``order`` (the locations in build order); the rest
+    (a generated page not in it, a hand-written page Material indexed without being
+    seen) keep their place after those."""
+    material: dict[str, list[dict]] = {}
     for doc in index.get("docs", []):
-        location = doc.get("location", "")
-        page, _, section = location.partition("#")
-        entry = entries.get(page)
-        if entry is None:
-            docs.append(doc)
-            continue
-        if section:
-            continue
-        # Material shows ``text`` as HTML: the plain description is escaped here.
-        doc["text"] = str(markupsafe.escape(entry.text))
-        doc.update({name: values for name, values in entry.fields.items() if values})
-        docs.append(doc)
+        page = doc.get("location", "").partition("#")[0]
+        if page not in entries:
+            material.setdefault(page, []).append(doc)
+    docs: list[dict] = []
+    for location in dict.fromkeys([*(order or []), *entries, *material]):
+        if location in entries:
+            docs.append(entries[location].doc(location))
+        else:
+            docs.extend(material.get(location, []))
     index["docs"] = docs
     # Material indexes tags at a boost of a million unless told otherwise; here they are
     # the chips shown under a result, and the keywords field holds them all.
@@ -61,9 +81,9 @@ def tune(index: dict, entries: dict[str, Entry]) -> dict:
     return index
 
 
-def rewrite(site_dir: Path, entries: dict[str, Entry]) -> None:
+def rewrite(site_dir: Path, entries: dict[str, Entry], order: list[str] | None = None) -> None:
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return
-    index = tune(json.loads(path.read_text(encoding="utf-8")), entries)
+    index = tune(json.loads(path.read_text(encoding="utf-8")), entries, order)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

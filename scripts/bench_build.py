@@ -1,24 +1,33 @@
-"""Build-time benchmark: the real site, and synthetic data at 1x, 5x and 20x the records.
+"""Build-time benchmark: our build paired with a peer's, and synthetic data at scale.
 
-Usage: python scripts/bench_build.py [--runs 5] [--scales 1,5,20]
+Usage: python scripts/bench_build.py --peer /path/to/httpstatuses [--pairs 5]
+                                     [--ours CHECKOUT] [--scales 1,5,20]
 
-Prints, for the real data: the median `mkdocs build` time over N runs (a subprocess,
-as a user runs it) and the generator's share (load + validate + plan + render, timed
-in-process). Then, for each scale: per-record validation time, generator time, and the
-full in-process MkDocs build time with Material's `navigation.prune` off and on; the
-navigation that Material renders into every page grows with the square of the page count.
+Paired part (with --peer): our `mkdocs build --strict` (a subprocess, as a user runs it)
+and the peer's `npm run build` (any checkout of httpstatuses/httpstatuses with `npm ci`
+done; it is not a dependency of this project) alternate A B A B for N pairs in one run.
+Each pair's wall and CPU times (the child processes' user + system time) are printed, then
+the median ratio ours / peer. On a shared machine only such ratios mean anything; the
+machine's load (`uptime`) is printed before and after. --ours points at another checkout
+of this project (e.g. an older commit unpacked with `git archive`) to time that instead;
+its own hook and generator are used (generator/hook.py puts its checkout first on the path).
 
-Synthetic records are real records under new numbers (1000 and up: the 100-599 range
-cannot hold 20x the records), built through the real hook with a stand-in loader.
+Scale part: real records copied under new numbers (1000 and up: the 100-599 range cannot
+hold 20x the records), built in-process through the real hook with a stand-in loader, one
+fresh interpreter per build, share images not drawn (a warm build reads them from its
+cache). Time per code shows whether the build stays linear.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import logging
 import os
 import platform
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,43 +40,71 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import generator.loader  # noqa: E402
-from generator.kinds import plan  # noqa: E402
+import generator.shareimage  # noqa: E402
 from generator.loader import load_site  # noqa: E402
-from generator.model import CLASS_NAMES, CodeRecord  # noqa: E402
-from generator.render import render_all  # noqa: E402
+from generator.model import CLASS_NAMES  # noqa: E402
 from generator.site import Site  # noqa: E402
-from generator.yamlsource import load_yaml  # noqa: E402
 
 SITE_URL = "https://status.example.org/"
 
 
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system of the command and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
-def cli_build(site_dir: str) -> None:
+def ours_build(checkout: Path, site_dir: str) -> tuple[float, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", site_dir],
-        cwd=REPO,
-        env=env,
-        check=True,
-        capture_output=True,
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir]
+    return timed(command, checkout, env)
+
+
+def peer_build(peer: Path) -> tuple[float, float]:
+    npm = shutil.which("npm")
+    if npm is None:
+        raise SystemExit("npm is not on PATH: the peer's build needs it")
+    return timed([npm, "run", "build"], peer, dict(os.environ))
+
+
+def uptime() -> str:
+    with open("/proc/loadavg", encoding="ascii") as loadavg:
+        one, five, fifteen = loadavg.read().split()[:3]
+    return f"load average {one}, {five}, {fifteen}"
+
+
+def paired(ours: Path, peer: Path, pairs: int) -> None:
+    print(f"paired: ours {ours} vs peer {peer}, {pairs} pairs, A B A B; {uptime()}")
+    print("pair  ours wall  ours cpu  peer wall  peer cpu  wall ratio  cpu ratio")
+    wall_ratios, cpu_ratios, our_walls, peer_walls = [], [], [], []
+    with tempfile.TemporaryDirectory() as out:
+        for n in range(1, pairs + 1):
+            our_wall, our_cpu = ours_build(ours, out)
+            peer_wall, peer_cpu = peer_build(peer)
+            wall_ratios.append(our_wall / peer_wall)
+            cpu_ratios.append(our_cpu / peer_cpu)
+            our_walls.append(our_wall)
+            peer_walls.append(peer_wall)
+            print(
+                f"{n:>4}  {our_wall:>7.2f} s  {our_cpu:>6.2f} s  {peer_wall:>7.2f} s  "
+                f"{peer_cpu:>6.2f} s  {wall_ratios[-1]:>10.2f}  {cpu_ratios[-1]:>9.2f}"
+            )
+    print(
+        f"median: ours {statistics.median(our_walls):.2f} s, peer "
+        f"{statistics.median(peer_walls):.2f} s wall; ratio ours / peer "
+        f"{statistics.median(wall_ratios):.2f} wall, {statistics.median(cpu_ratios):.2f} CPU; "
+        f"{uptime()}"
     )
 
 
-def generator_pass(site_loader) -> None:
-    site = site_loader()
-    render_all(site, plan(site), SITE_URL)
-
-
 def synthetic(real: Site, scale: int) -> Site:
-    """``scale`` times the records: the originals plus renumbered copies (1000 and up)."""
+    """``scale`` times the records: the originals plus renumbered copies (1000 and up);
+    everything else (headers, comparisons, snippets...) as the real site has it."""
     codes = dict(real.codes)
     classes = dict(real.classes)
     number = 1000
@@ -79,107 +116,78 @@ def synthetic(real: Site, scale: int) -> Site:
                 classes[digit] = real.classes[4].model_copy(update={"digit": digit})
                 CLASS_NAMES[digit] = f"Synthetic {digit}"
             number += 1
-    return Site(
-        codes=codes,
-        classes=classes,
-        comparisons=real.comparisons,
-        guide=real.guide,
-        modified=real.modified,
-    )
+    return dataclasses.replace(real, codes=codes, classes=classes)
 
 
-def validation_per_record(real_dir: Path) -> float:
-    files = sorted((real_dir / "codes").glob("*.yaml"))
-    start = time.perf_counter()
-    for file in files:
-        located, _ = load_yaml(file, file.name)
-        CodeRecord.model_validate(located.data)
-    return (time.perf_counter() - start) / len(files)
-
-
-def one_build(scale: int, prune: bool) -> tuple[float, int]:
+def one_build(scale: int) -> tuple[float, float, int]:
     """One synthetic build in a fresh interpreter (MkDocs keeps state between builds)."""
     result = subprocess.run(
-        [sys.executable, __file__, "--one", str(scale), "--prune" if prune else "--no-prune"],
+        [sys.executable, __file__, "--one", str(scale)],
         cwd=REPO,
         capture_output=True,
         text=True,
         check=True,
     )
-    seconds, size = result.stdout.split()[-2:]
-    return float(seconds), int(size)
+    wall, cpu, pages = result.stdout.split()[-3:]
+    return float(wall), float(cpu), int(pages)
 
 
-def mkdocs_build_in_process(site: Site, prune: bool) -> tuple[float, int]:
+def mkdocs_build_in_process(site: Site) -> tuple[float, float, int]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    original = generator.loader.load_site
+    original = generator.loader.load_site, generator.shareimage.share_images
     generator.loader.load_site = lambda root, **_: site
+    # Share images are drawn once and then read from .cache/share-images: a warm build of
+    # the real site draws none. Synthetic codes would each be drawn (and cached) here.
+    generator.shareimage.share_images = lambda site, cache: {}
     try:
         with tempfile.TemporaryDirectory() as out, redirect_stderr(io.StringIO()):
             config = load_config(str(REPO / "mkdocs.yml"), site_dir=out, strict=False)
-            features = [f for f in config.theme["features"] if f != "navigation.prune"]
-            if prune:
-                features.append("navigation.prune")
-            config.theme["features"] = features
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             build(config)
-            elapsed = time.perf_counter() - start
-            page = Path(out) / "429" / "index.html"
-            size = page.stat().st_size
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+            pages = sum(1 for _ in Path(out).rglob("index.html"))
     finally:
-        generator.loader.load_site = original
-    return elapsed, size
+        generator.loader.load_site, generator.shareimage.share_images = original
+    return elapsed, cpu, pages
+
+
+def scaled(scales: list[int]) -> None:
+    print(f"synthetic scale, in-process builds with the site's mkdocs.yml; {uptime()}")
+    print("scale  codes  pages  build wall  build cpu  wall per code")
+    real = load_site(REPO / "data")
+    for scale in scales:
+        codes = len(synthetic(real, scale).codes)
+        wall, cpu, pages = one_build(scale)
+        print(
+            f"{scale:>4}x  {codes:>5}  {pages:>5}  {wall:>8.2f} s  {cpu:>7.2f} s  "
+            f"{wall / codes * 1000:>9.1f} ms"
+        )
+    print(uptime())
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--scales", default="1,5,20")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--peer", type=Path, help="a checkout of httpstatuses/httpstatuses")
+    parser.add_argument("--ours", type=Path, default=REPO, help="the checkout to time")
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--scales", default="1,5,20", help="comma-separated; empty: none")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--prune", action=argparse.BooleanOptionalAction, default=False)
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.one:
-        seconds, size = mkdocs_build_in_process(
-            synthetic(load_site(REPO / "data"), args.one), args.prune
-        )
-        print(seconds, size)
+        wall, cpu, pages = mkdocs_build_in_process(synthetic(load_site(REPO / "data"), args.one))
+        print(wall, cpu, pages)
         return
-
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    real_dir = REPO / "data"
-    real = load_site(real_dir)
-    with tempfile.TemporaryDirectory() as out:
-        build_s = median_time(lambda: cli_build(out), args.runs)
-    gen_s = median_time(lambda: generator_pass(lambda: load_site(real_dir)), args.runs)
-    print(
-        f"real site ({len(real.codes)} codes, {len(plan(real))} generated pages): "
-        f"mkdocs build median {build_s:.2f} s over {args.runs} runs; generator "
-        f"{gen_s:.2f} s ({gen_s / build_s:.0%} of the build)"
-    )
-    per_record = validation_per_record(real_dir)
-    print(f"parse + validate: {per_record * 1000:.1f} ms per record")
-    print(
-        "scale  codes  pages  validate(est)  generator  build(prune off)  build(prune on)  "
-        "code page HTML off/on"
-    )
-    for scale in [int(s) for s in args.scales.split(",")]:
-        site = synthetic(real, scale)
-        pages = len(plan(site))
-        gen = median_time(lambda s=site: render_all(s, plan(s), SITE_URL), 3)
-        off, size_off = one_build(scale, prune=False)
-        on, size_on = one_build(scale, prune=True)
-        print(
-            f"{scale:>4}x  {len(site.codes):>5}  {pages:>5}  "
-            f"{per_record * len(site.codes):>10.2f} s"
-            f"  {gen:>8.2f} s  {off:>14.2f} s  {on:>13.2f} s  "
-            f"{size_off / 1024:>8.0f} / {size_on / 1024:.0f} KiB"
-        )
+    if args.peer:
+        paired(args.ours.resolve(), args.peer.resolve(), args.pairs)
+    if args.scales:
+        scaled([int(s) for s in args.scales.split(",")])
 
 
 if __name__ == "__main__":

@@ -46,16 +46,16 @@ def test_only_an_edited_record_is_read_again(serving):
 @pytest.mark.slow  # renders every page three times
 def test_a_page_is_rendered_again_only_when_what_it_read_changed(serving):
     site = load_site(serving, read=incremental.read)
-    first = incremental.render_all(site, plan(site), "https://example.org/")
+    first = incremental.render_for_build(site, plan(site), "https://example.org/")
     _edit_summary(serving, 429, "Edited in a test, so too many requests.")
     site = load_site(serving, read=incremental.read)
-    second = incremental.render_all(site, plan(site), "https://example.org/")
-    assert "Edited in a test" in second["429.md"]
-    assert "Edited in a test" in second["index.md"]
+    second = incremental.render_for_build(site, plan(site), "https://example.org/")
+    assert "Edited in a test" in second["429.md"].markdown
+    assert "Edited in a test" in second["index.md"].markdown
     assert second["200.md"] is first["200.md"]  # 200's page does not show 429's summary
     # and what was kept is what rendering afresh gives
     incremental.start("build", False)
-    fresh = incremental.render_all(site, plan(site), "https://example.org/")
+    fresh = incremental.render_for_build(site, plan(site), "https://example.org/")
     assert fresh == second
 
 

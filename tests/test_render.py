@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 
+import markdown
 import pytest
 import yaml
 from factory import comparison, record, unofficial, write_dataset
+from markupsafe import Markup
 
 from generator import jsonld
 from generator.kinds import plan
 from generator.loader import load_site
-from generator.render import fence, render_all
+from generator.model import Prose
+from generator.prerendered import PrerenderedExtension, highlighted, prerendered
+from generator.render import fence, render_all, render_for_build
 from generator.sections import CODE_SECTIONS
 from generator.urls import url_of
 
@@ -111,6 +115,18 @@ def test_front_matter_carries_title_description_and_jsonld(rendered, small_site)
     assert [node["@type"] for node in graph] == ["TechArticle", "FAQPage", "BreadcrumbList"]
 
 
+def test_the_build_gets_the_same_metadata_without_front_matter(rendered, small_site):
+    """The hook sets page.meta from render_for_build: the values a reader's page is made
+    from are those the front matter of render_all states, for every page."""
+    built = render_for_build(small_site, plan(small_site), SITE_URL)
+    assert built.keys() == rendered.keys()
+    for src, page in built.items():
+        meta, body = split(rendered[src])
+        assert page.meta == meta, src
+        assert page.markdown.lstrip("\n") == body.lstrip("\n"), src
+        assert not page.markdown.startswith("---"), src
+
+
 def test_links_between_pages_are_relative_to_the_page(rendered):
     _, body = split(rendered["404.md"])
     assert '<a href="../200/">200 OK</a>' in body
@@ -156,10 +172,35 @@ def test_a_change_in_a_record_shows_in_every_table(tmp_path):
         assert "A brand new summary for 204." in pages[src], src
 
 
-def test_examples_are_fenced_http_blocks_with_titles(rendered):
+def test_examples_are_highlighted_http_blocks_with_titles(rendered):
     _, body = split(rendered["200.md"])
-    assert '``` { .http .message title="Request" }\nGET /thing HTTP/1.1' in body
-    assert '``` { .http .message title="Response" }\nHTTP/1.1 200 OK' in body
+    request = (
+        '<div class="message highlight"><span class="filename">Request</span><pre><span></span>'
+        '<code><span class="nf">GET</span> <span class="nn">/thing</span>'
+    )
+    response = '<span class="filename">Response</span><pre><span></span><code><span class="kr">HTTP'
+    assert request in body
+    assert response in body
+
+
+def test_a_message_title_and_text_are_printed_as_text():
+    html = highlighted('GET /<script> HTTP/1.1\nX: "a" & b\n', "http", 'Request <b onclick="x">')
+    assert "<script>" not in html and "<b " not in html
+    assert '<span class="filename">Request &lt;b onclick=&quot;x&quot;&gt;</span>' in html
+    assert "&amp; b" in html
+
+
+def test_a_prerendered_block_passes_through_markdown_unchanged():
+    """What a template wrapped in ``prerendered`` reaches the page as it was printed:
+    Markdown neither reads syntax in it nor adds to it."""
+    block = (
+        "<p>*not emphasis* [not](a-link) { #not-an-id }</p>\n<table>\n<tr><td>1</td></tr>\n</table>"
+    )
+    md = markdown.Markdown(extensions=["md_in_html", "attr_list", PrerenderedExtension()])
+    html = md.convert(f"# Title\n\n{prerendered(Markup(block))}\n\nAfter *this*.\n")
+    assert block in html
+    assert "prerendered" not in html
+    assert html.endswith("<p>After <em>this</em>.</p>")
 
 
 def test_fence_is_longer_than_any_backticks_inside():
@@ -294,3 +335,26 @@ def test_fixes_reach_the_glance_and_their_own_section(tmp_path):
     fix_section = body[body.index("## How to fix it") : body.index("## Meaning")]
     assert "<li>Search the site.</li>" in fix_section
     assert "routing rules" in fix_section
+
+
+def test_an_id_in_a_prerendered_block_stays_an_anchor_that_mkdocs_checks():
+    """Links to anchors are checked against the ids MkDocs reads from raw HTML: a block
+    with an id is left for MkDocs to read rather than stashed past it."""
+    from mkdocs.structure.pages import _RawHTMLPreprocessor
+
+    md = markdown.Markdown(extensions=["md_in_html", PrerenderedExtension()])
+    raw_html = _RawHTMLPreprocessor()
+    raw_html._register(md)
+    html = md.convert(prerendered(Markup('<table id="matrix"><tr><td>1</td></tr></table>')))
+    assert "matrix" in raw_html.present_anchor_ids
+    assert '<table id="matrix">' in html
+    assert "prerendered" not in html
+
+
+def test_record_text_cannot_skip_the_renderer_into_a_prerendered_block():
+    """A filter sees a value before render.py's finalize: record Markdown handed straight
+    to ``prerendered`` would reach the page unsanitised, so it is refused."""
+    with pytest.raises(TypeError, match="prerendered takes HTML the renderer made"):
+        prerendered(Prose("<script>alert(1)</script>"))
+    with pytest.raises(TypeError):
+        prerendered("<b>plain str</b>")

@@ -41,19 +41,51 @@ def _material_index() -> dict:
     }
 
 
+def _entry_429() -> Entry:
+    return Entry(
+        "Too many requests & slow down.",
+        {"names": ["429"], "phrasings": []},
+        title="429 Too Many Requests",
+        tags=["rate limit"],
+        boost=2.0,
+    )
+
+
 def test_a_generated_page_is_one_entry_of_what_people_search_with():
-    entry = Entry("Too many requests & slow down.", {"names": ["429"], "phrasings": []})
-    index = tune(_material_index(), {"429/": entry})
+    index = tune(_material_index(), {"429/": _entry_429()})
     docs = {doc["location"]: doc for doc in index["docs"]}
     assert "429/#meaning" not in docs
     top = docs["429/"]
+    assert top["title"] == "429 Too Many Requests"
     # Material shows the text as HTML: the record's plain text arrives escaped.
     assert top["text"] == "Too many requests &amp; slow down."
     assert top["names"] == ["429"]
     assert "phrasings" not in top  # an empty field is left out
     assert top["tags"] == ["rate limit"]  # the chips stay for display
+    assert top["boost"] == 2.0
     # ...and are not indexed, at Material's boost of a million or at all.
     assert "tags" not in index["config"]["fields"]
+
+
+def test_a_generated_page_skipped_by_material_gets_its_entry_in_build_order():
+    """The build tells Material to skip generated pages: the entry is made from the
+    records alone, and sits where the page came in the build, between hand-written ones."""
+    material = {
+        "config": {"fields": {}},
+        "docs": [
+            {"location": "about/", "title": "About", "text": "<p>intro</p>"},
+            {"location": "about/#sources", "title": "Sources", "text": "<p>rfc</p>"},
+            {"location": "api-notes/", "title": "API notes", "text": "<p>json</p>"},
+        ],
+    }
+    index = tune(material, {"429/": _entry_429()}, order=["about/", "429/", "api-notes/"])
+    assert [doc["location"] for doc in index["docs"]] == [
+        "about/",
+        "about/#sources",
+        "429/",
+        "api-notes/",
+    ]
+    assert index["docs"][2]["names"] == ["429"]
 
 
 def test_a_hand_written_page_keeps_its_sections():
