@@ -135,7 +135,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # than through YAML front matter that MkDocs would parse back. The body starts with a
     # blank line, so MkDocs reads no MultiMarkdown metadata from its first lines either.
     _state["meta"] = {src: page.meta for src, page in rendered.items()}
-    _state["search_order"], _state["search_titles"] = [], {}
+    # Titles are kept from one build to the next: under `serve --dirty` a page MkDocs
+    # does not build again keeps the h1 it had.
+    _state["search_order"] = []
+    _state.setdefault("search_titles", {})
     pages_markdown = {src: "\n" + page.markdown for src, page in rendered.items()}
     cache = Path(config.config_file_path).parent / ".cache" / "share-images"
     outputs: dict[str, str | bytes] = {
@@ -170,6 +173,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             boost=page.search_boost,
         )
         for page in pages
+        if page.in_search
     }
     searchindex.rewrite(Path(config.site_dir), entries, _state.get("search_order"))
     incremental.finish(config)

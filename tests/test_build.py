@@ -104,7 +104,9 @@ def test_home_lists_codes_by_class(site_build):
         "2xx Successful",
         "3xx Redirection",
         "4xx Client Error",
+        "4xx unofficial codes",
         "5xx Server Error",
+        "5xx unofficial codes",
     ]
     links = {a.get_text(strip=True) for a in soup.select("article table a")}
     assert {"200", "201", "202", "204", "206", "226"} <= links
