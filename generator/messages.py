@@ -98,7 +98,10 @@ def validation_problems(
         elif kind == "too_long":
             actual = error["ctx"].get("actual_length")
             most = error["ctx"].get("max_length")
-            message = f"{actual} items (expected at most {most})"
+            # A typed text field (TitleText) reports its length as too_long, not as
+            # string_too_long: a text's length is in characters.
+            unit = "characters" if isinstance(error.get("input"), str) else "items"
+            message = f"{actual} {unit} (expected at most {most})"
         elif kind == "string_too_long":
             message = (
                 f"{len(error['input'])} characters (expected at most {error['ctx']['max_length']})"

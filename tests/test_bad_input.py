@@ -565,3 +565,9 @@ def test_fixes_without_client_or_server_advice_are_refused(tmp_path, side, label
     assert problem.startswith("data/codes/404.yaml:")
     assert f"fixes.{side}: no advice for a registered error code" in problem
     assert f"shown At a glance as '{label}'" in problem
+
+
+def test_a_too_long_summary_is_counted_in_characters(tmp_path):
+    data = write_dataset(tmp_path, [record(200), record(204), record(404, summary="x" * 172)])
+    (problem,) = [p for p in problems_for(data) if "summary" in p]
+    assert problem.endswith("summary: 172 characters (expected at most 160)")
