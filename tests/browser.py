@@ -111,3 +111,24 @@ def launch():
             yield browser
         finally:
             browser.close()
+
+
+# What sticks out sideways on a phone: the page itself, or a table wider than its box.
+# The layout sweep (tests/test_layout.py) and the code-page crawl (tests/test_glance.py)
+# share it, so that each page is loaded once at phone width.
+OVERFLOWS = """() => {
+  const out = [];
+  if (document.documentElement.scrollWidth > innerWidth) {
+    out.push(`page is ${document.documentElement.scrollWidth}px wide`);
+  }
+  document.querySelectorAll("article table").forEach((table, i) => {
+    const box = table.closest(".md-typeset__scrollwrap") || table.parentElement;
+    const right = table.getBoundingClientRect().right;
+    if (table.scrollWidth > box.clientWidth + 1 || right > innerWidth + 1) {
+      const heading = table.querySelector("th, td");
+      out.push(`table ${i + 1} (${heading ? heading.textContent.trim() : ""}) is ` +
+               `${table.scrollWidth}px in a ${box.clientWidth}px box`);
+    }
+  });
+  return out;
+}"""

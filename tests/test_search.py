@@ -6,7 +6,6 @@ from urllib.parse import quote, urlparse
 
 import pytest
 from search_cases import CASES as NAME_CASES
-from search_heldout import CASES as HELDOUT_CASES
 from search_suite import CASES as TUNING_CASES
 from searching import open_search, relative, score, search
 from sitebuild import REPO
@@ -49,14 +48,13 @@ def test_relevance_suite(tab, served):
 def test_developer_phrasings_find_the_right_page(tab, served):
     """Symptoms, actions, vendor and log lines, comparisons, concepts, British spellings
     and typos (tests/search_suite.py). The held-out part (tests/search_heldout.py) is
-    scored and printed, never asserted: it measures how well the tuning generalises."""
+    never asserted, so it is not run here: scripts/bench_search.py scores it, to measure
+    how well the tuning generalises."""
     tuning = score(tab, served, TUNING_CASES, settle_ms=SETTLE_MS)
-    held_out = score(tab, served, HELDOUT_CASES, settle_ms=SETTLE_MS)
     _report("tuning", tuning)
     for miss in tuning["misses"]:
         print("  not first:", miss)
-    _report("held-out (not asserted)", held_out)
-    assert len(TUNING_CASES) + len(HELDOUT_CASES) >= 250
+    assert len(TUNING_CASES) >= 180
     assert tuning["top3"] >= 0.99, tuning["top3_misses"]
     assert tuning["top1"] >= 0.95, tuning["misses"]
 
