@@ -105,6 +105,23 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
+class Cited:
+    """A definition cited as a document and section (``document``, ``section`` and
+    ``url`` fields): its link, derived for an RFC, and its citation text."""
+
+    @property
+    def link(self) -> str:
+        if self.url:
+            return self.url
+        number = self.document.removeprefix("RFC ")
+        anchor = f"#section-{self.section}" if self.section else ""
+        return f"https://www.rfc-editor.org/rfc/rfc{number}.html{anchor}"
+
+    @property
+    def citation(self) -> str:
+        return f"{self.document}, section {self.section}" if self.section else self.document
+
+
 # --------------------------------------------------------------------------- parts
 
 CLASS_NAMES = {
@@ -146,7 +163,7 @@ class PreviousName(Strict):
     source: PlainLine = Field(description="Where that name came from, e.g. 'RFC 7231'.")
 
 
-class Specification(Strict):
+class Specification(Cited, Strict):
     document: str = Field(
         pattern=r"^(RFC \d+|draft-[a-z0-9-]+)$",
         description="The defining document: 'RFC 9110' or a draft name.",
@@ -178,14 +195,6 @@ class Specification(Strict):
     )
 
     @property
-    def link(self) -> str:
-        if self.url:
-            return self.url
-        number = self.document.removeprefix("RFC ")
-        anchor = f"#section-{self.section}" if self.section else ""
-        return f"https://www.rfc-editor.org/rfc/rfc{number}.html{anchor}"
-
-    @property
     def registry_entry(self) -> str:
         """The code's registry entry as the IANA registry writes it, after the phrase."""
         if self.status == "unused":
@@ -206,10 +215,6 @@ class Specification(Strict):
             "obsoleted": "Obsoleted",
             "deprecated": "Registered, but deprecated",
         }[self.status]
-
-    @property
-    def citation(self) -> str:
-        return f"{self.document}, section {self.section}" if self.section else self.document
 
 
 class Alternative(Strict):
@@ -271,7 +276,7 @@ class HeaderUse(Strict):
         return f"{level} ({self.condition})" if self.condition else level
 
 
-class FieldDefinition(Strict):
+class FieldDefinition(Cited, Strict):
     """Where a header field is defined: an RFC section, or a vendor's documentation."""
 
     document: PlainLine = Field(
@@ -287,18 +292,6 @@ class FieldDefinition(Strict):
     @property
     def is_rfc(self) -> bool:
         return re.fullmatch(r"RFC \d+", self.document) is not None
-
-    @property
-    def link(self) -> str:
-        if self.url:
-            return self.url
-        number = self.document.removeprefix("RFC ")
-        anchor = f"#section-{self.section}" if self.section else ""
-        return f"https://www.rfc-editor.org/rfc/rfc{number}.html{anchor}"
-
-    @property
-    def citation(self) -> str:
-        return f"{self.document}, section {self.section}" if self.section else self.document
 
 
 class HeaderRecord(Strict):
