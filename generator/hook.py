@@ -24,6 +24,7 @@ from material.plugins.search.plugin import Parser as SearchHTMLParser  # noqa: E
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 
 try:
     from generator import incremental, jsonld, searchindex
@@ -135,6 +136,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # than through YAML front matter that MkDocs would parse back. The body starts with a
     # blank line, so MkDocs reads no MultiMarkdown metadata from its first lines either.
     _state["meta"] = {src: page.meta for src, page in rendered.items()}
+    # A page written as HTML skips Markdown: on_page_markdown gives MkDocs nothing to
+    # convert and on_page_content puts the HTML in its place.
+    _state["html"] = {src: page.html for src, page in rendered.items() if page.html}
     # Titles are kept from one build to the next: under `serve --dirty` a page MkDocs
     # does not build again keeps the h1 it had.
     _state["search_order"] = []
@@ -201,6 +205,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
         # generator.searchindex replaces; it skips the page, and on_page_context keeps
         # the one thing the entry takes from the HTML, the h1's text.
         page.meta = {**generated, "search": {**generated.get("search", {}), "exclude": True}}
+        if page.file.src_uri in _state["html"]:
+            return ""
     if "jsonld" not in page.meta:
         page.meta["jsonld"] = jsonld.web_page(
             page.meta.get("title", page.title or ""),
@@ -209,6 +215,18 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
             config.site_url or "/",
         )
     return markdown
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    """A page the generator wrote as HTML gets it, with the table of contents and the
+    anchors its headings make (generator.headings), where MkDocs' Markdown would have put
+    them."""
+    finished = _state.get("html", {}).get(page.file.src_uri)
+    if finished is None:
+        return html
+    page.toc = get_toc(finished.toc)
+    page.present_anchor_ids = set(finished.anchors)
+    return finished.html
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):

@@ -308,10 +308,7 @@ def render_for_build(site: Site, pages: list[Page], site_url: str) -> dict[str, 
             kept_now.append(page.src)
             continue
         reads.clear()
-        made = render.Rendered(
-            render.render_body(env, page, site_url),
-            render.front_matter(page, reading, site_url),
-        )
+        made = render.rendered_page(env, page, reading, site_url)
         rendered[page.src] = (page, made, frozenset(reads))
         out[page.src] = made
     log.debug(f"Markdown rendered again for {len(pages) - len(kept_now)} of {len(pages)} pages")

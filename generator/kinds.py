@@ -1,5 +1,6 @@
 """The kinds of generated page: for each, the pages the data calls for, its og:type and
-its JSON-LD; its template is ``templates/<kind>.md.j2``.
+its JSON-LD; its template is ``templates/<kind>.md.j2``, which writes HTML unless the kind
+says it writes Markdown.
 
 Adding a page kind is one row here (with its planner, in generator/pages.py, which gives
 each page its place in the navigation) and one template. The order of the rows is the
@@ -22,6 +23,9 @@ class Kind:
     plan: Callable[[Site], list[Page]]
     og_type: Literal["article", "website"]
     jsonld: Callable[[Page, Site, str], dict[str, Any]]
+    # Whether the template writes Markdown (pages of prose: MkDocs converts them) rather
+    # than HTML (every other page: it skips Markdown, generator.headings).
+    markdown: bool = False
 
     @staticmethod
     def template(page: Page) -> str:
@@ -35,7 +39,7 @@ KINDS: dict[str, Kind] = {
     "guide": Kind(pages.guide_pages, "article", jsonld.plain_page),
     "shared_numbers": Kind(pages.shared_numbers_pages, "website", jsonld.plain_page),
     "vendors": Kind(pages.vendors_pages, "website", jsonld.plain_page),
-    "cors": Kind(pages.cors_pages, "article", jsonld.plain_page),
+    "cors": Kind(pages.cors_pages, "article", jsonld.plain_page, markdown=True),
     "class": Kind(pages.class_pages, "website", jsonld.class_page),
     "code": Kind(pages.code_pages, "article", jsonld.code_page),
     "frameworks": Kind(pages.frameworks_pages, "article", jsonld.plain_page),
@@ -46,7 +50,7 @@ KINDS: dict[str, Kind] = {
     "header": Kind(pages.header_pages, "article", jsonld.header_page),
     "other_index": Kind(pages.other_index_pages, "website", jsonld.plain_page),
     "other": Kind(pages.other_pages, "article", jsonld.plain_page),
-    "api": Kind(pages.api_pages, "website", jsonld.plain_page),
+    "api": Kind(pages.api_pages, "website", jsonld.plain_page, markdown=True),
 }
 
 

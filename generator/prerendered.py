@@ -1,7 +1,10 @@
 """HTML the generator writes whole, handed to Markdown as one opaque block.
 
-Most of a generated page is HTML the templates make themselves (tables, example exchanges,
-diagrams, record prose already rendered by generator.prose). As raw HTML in the Markdown,
+Most page kinds write HTML and skip Markdown altogether (generator.headings); this module
+serves the kinds whose template writes Markdown (generator.kinds, ``markdown=True``), where
+a block of HTML sits among paragraphs of prose. Much of such a page is HTML the templates
+make themselves (tables, example exchanges, diagrams, record prose already rendered by
+generator.prose). As raw HTML in the Markdown,
 each page's HTML was parsed by md_in_html, block by block and tag by tag, only to be
 printed unchanged, and every example message went through a Pygments formatter and lexer
 made afresh for it. Here a template wraps such HTML in ``{% filter prerendered %}``: the
@@ -48,15 +51,20 @@ def prerendered(html: Markup) -> Markup:
     values went through render.py's finalize, or generator output such as ``highlighted``)
     is accepted. A filter sees a value before finalize does: record text given here
     directly would reach the page as it was written, unsanitised."""
+    text = str(made_by_renderer(html)).strip("\n")
+    if OPEN in text:
+        text = "\n".join(line for line in text.split("\n") if line.strip() not in _MARKERS)
+    return Markup(f"{OPEN}\n{text}\n{CLOSE}")
+
+
+def made_by_renderer(html: Markup) -> Markup:
+    """``html`` if it is HTML the renderer made; record text is refused."""
     if not isinstance(html, Markup):
         raise TypeError(
             f"prerendered takes HTML the renderer made, not {type(html).__name__}: "
             "use {% filter prerendered %}{{ value }}{% endfilter %}"
         )
-    text = str(html).strip("\n")
-    if OPEN in text:
-        text = "\n".join(line for line in text.split("\n") if line.strip() not in _MARKERS)
-    return Markup(f"{OPEN}\n{text}\n{CLOSE}")
+    return html
 
 
 @cache

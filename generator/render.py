@@ -1,4 +1,5 @@
-"""Render planned pages to Markdown with Jinja (StrictUndefined: a typo fails loudly).
+"""Render planned pages with Jinja (StrictUndefined: a typo fails loudly): to HTML, or to
+Markdown for the page kinds whose template writes Markdown (generator.kinds).
 
 Escaping is decided by a value's type, once, in ``finalize``: a template never marks
 text safe by hand.
@@ -20,7 +21,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import api, clients, prose, sequence, shareimage, snippets, urls
+from generator import api, clients, headings, prose, sequence, shareimage, snippets, urls
 from generator.columns import COLUMNS, by_condition, property_rows, verdict_label
 from generator.escape import anchor, inert
 from generator.exchanges import shown_steps
@@ -50,7 +51,7 @@ from generator.pages import (
     frameworks_src,
     other_src,
 )
-from generator.prerendered import highlighted, prerendered
+from generator.prerendered import highlighted, made_by_renderer, prerendered
 from generator.sections import sections_of
 from generator.site import Site
 from generator.urls import root_of, url_of
@@ -153,10 +154,18 @@ def environment(
         """Record Markdown without its paragraph, for a list item or a table cell."""
         return prose.render(value, context["root"]).inline
 
+    @jinja2.pass_context
+    def stashed(context: jinja2.runtime.Context, html: Markup) -> Markup:
+        """The ``prerendered`` filter: on a page written as HTML, which Markdown never
+        reads, the HTML as it is."""
+        if context["writes_markdown"]:
+            return prerendered(html)
+        return made_by_renderer(html)
+
     def client_table(code: int) -> clients.Table | None:
         return clients.table_for(site.clients, code)
 
-    env.filters.update(fence=fence, inline=inline, highlighted=highlighted, prerendered=prerendered)
+    env.filters.update(fence=fence, inline=inline, highlighted=highlighted, prerendered=stashed)
     env.globals.update(
         site=site,
         code_link=code_link,
@@ -228,7 +237,11 @@ def render_body(env: jinja2.Environment, page: Page, site_url: str) -> str:
     try:
         template = env.get_template(kind_of(page).template(page))
         return template.render(
-            page=page, site_url=Markup(base), root=root_of(page.src), **page.context
+            page=page,
+            site_url=Markup(base),
+            root=root_of(page.src),
+            writes_markdown=kind_of(page).markdown,
+            **page.context,
         )
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(
@@ -239,11 +252,11 @@ def render_body(env: jinja2.Environment, page: Page, site_url: str) -> str:
 
 
 def render_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) -> str:
-    """The page as a Markdown file: its front matter as YAML, then its body."""
-    body = render_body(env, page, site_url)
-    meta = yaml.safe_dump(
-        front_matter(page, site, site_url), sort_keys=False, allow_unicode=True, width=1000
-    )
+    """The page as a file: its front matter as YAML, then its body (Markdown, or the HTML
+    of a page kind that writes HTML)."""
+    rendered = rendered_page(env, page, site, site_url)
+    body = rendered.markdown
+    meta = yaml.safe_dump(rendered.meta, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{meta}---\n\n{body}"
 
 
@@ -255,17 +268,26 @@ def render_all(site: Site, pages: list[Page], site_url: str) -> dict[str, str]:
 @dataclass(frozen=True)
 class Rendered:
     """A page for the build: its Markdown body and the metadata MkDocs would otherwise
-    read back from front matter (the build sets ``page.meta`` to it in the hook)."""
+    read back from front matter (the build sets ``page.meta`` to it in the hook). A page
+    whose kind writes HTML has its finished HTML, headings and table of contents in
+    ``html`` and the same HTML as its body (what serve compares between builds)."""
 
     markdown: str
     meta: dict
+    html: headings.Finished | None = None
+
+
+def rendered_page(env: jinja2.Environment, page: Page, site: Site, site_url: str) -> Rendered:
+    body = render_body(env, page, site_url)
+    meta = front_matter(page, site, site_url)
+    if kind_of(page).markdown:
+        return Rendered(body, meta)
+    finished = headings.finish(body)
+    return Rendered(finished.html, meta, finished)
 
 
 def render_for_build(site: Site, pages: list[Page], site_url: str) -> dict[str, Rendered]:
     """What ``render_all`` makes, without dumping the metadata as YAML for MkDocs to
     parse back: the same values reach ``page.meta`` directly."""
     env = environment(site)
-    return {
-        page.src: Rendered(render_body(env, page, site_url), front_matter(page, site, site_url))
-        for page in pages
-    }
+    return {page.src: rendered_page(env, page, site, site_url) for page in pages}

@@ -41,9 +41,6 @@ class Section:
     # For a section made from data beside the record (data/clients.yaml): whether the
     # site has that data for this record.
     applies_in: Callable[[CodeRecord, Site], bool] | None = None
-    # Whether the partial writes Markdown (headings, admonitions, tabs, fences). The others
-    # write HTML only, which reaches the page as one pre-rendered block (generator.prerendered).
-    markdown: bool = False
 
     def heading(self, record: CodeRecord) -> str:
         return self.title(record) if callable(self.title) else self.title
@@ -63,19 +60,18 @@ CODE_SECTIONS: tuple[Section, ...] = (
     Section("meaning", "Meaning"),
     Section("meanings", "Every meaning of this number", applies=is_shared, searchable=False),
     Section("seen-as", "You may see this as", applies=lambda r: bool(r.phrasings)),
-    Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors), markdown=True),
+    Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors)),
     Section("clients", "How clients react", searchable=False, applies_in=_has_client_table),
     Section(
         "examples",
         lambda r: "Examples" if len(r.examples) > 1 else "Example",
         searchable=False,
-        markdown=True,
     ),
     Section("headers", "Headers"),
-    Section("comparison", "Comparison", searchable=False, markdown=True),
+    Section("comparison", "Comparison", searchable=False),
     Section("best-practices", "Best practices"),
     Section("common-mistakes", "Common mistakes"),
-    Section("faq", "FAQ", markdown=True),
+    Section("faq", "FAQ"),
     Section("properties", "Properties", searchable=False),
     Section("in-code", "In code"),
     Section(
@@ -83,7 +79,6 @@ CODE_SECTIONS: tuple[Section, ...] = (
         "Send it from your framework",
         applies=lambda r: r.registered,
         searchable=False,
-        markdown=True,
     ),
     Section("specification", "Specification"),
     Section("related-codes", "Related codes", searchable=False),

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import SITE_URL
 from factory import write_dataset, write_yaml
+from pagetext import headings, section
 
 from generator import api
 from generator.loader import load_site
@@ -37,10 +38,9 @@ def table_of(site, code: int) -> BeautifulSoup | None:
     """The client table of a code's page, as a reader's browser parses it."""
     pages = [p for p in code_pages(site) if p.src == f"{code}.md"]
     body = render_all(site, pages, SITE_URL)[f"{code}.md"]
-    if "## How clients react" not in body:
+    if "How clients react" not in headings(body):
         return None
-    section = body.split("## How clients react", 1)[1].split("\n## ", 1)[0]
-    return BeautifulSoup(section, "html.parser")
+    return section(body, "How clients react")
 
 
 def rows(table: BeautifulSoup) -> dict[str, list[str]]:

@@ -9,6 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from factory import record, unofficial, write_dataset
+from pagetext import headings, section
 
 from generator.kinds import plan
 from generator.loader import load_site
@@ -42,13 +43,6 @@ def pages(real_data) -> dict[str, str]:
     return {page.src: render_page(env, page, real_data, SITE_URL) for page in planned}
 
 
-def section(markdown: str, heading: str) -> BeautifulSoup:
-    """The HTML under one '## heading', up to the next."""
-    start = markdown.index(f"\n## {heading}")
-    end = markdown.find("\n## ", start + 1)
-    return BeautifulSoup(markdown[start : end if end > 0 else None], "html.parser")
-
-
 @pytest.mark.parametrize("code", sorted(COLLISIONS))
 def test_each_known_collision_shows_every_sender(real_data, pages, code):
     found = meanings(real_data.codes[code])
@@ -79,7 +73,7 @@ def test_esri_499_is_read_from_the_body(pages):
 
 def test_the_index_lists_every_shared_number_and_links_it(real_data, pages):
     markdown = pages["shared-numbers.md"]
-    listed = [int(n) for n in re.findall(r"^## (\d{3}) ", markdown, re.M)]
+    listed = [int(n) for n in headings(markdown)]
     shared = [r.code for r in shared_numbers(real_data)]
     assert listed == shared
     assert set(COLLISIONS) <= set(listed)
