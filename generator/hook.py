@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
 try:
-    from generator import incremental, jsonld, searchindex
+    from generator import incremental, jsonld, searchindex, templatecache
     from generator.api import api_files
     from generator.history import last_commit_epoch
     from generator.kinds import plan
@@ -109,6 +109,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = navigation(pages, hand_written)
     _state["current"] = (site, pages)
+    incremental.keep_compiled_templates(templatecache.on_disk(Path(config.config_file_path).parent))
     incremental.begin(config)
     return config
 

@@ -108,6 +108,14 @@ class _Serving:
 
 
 _serving: _Serving | None = None
+# Compiled templates on disk (generator.templatecache), for a build that is not served.
+_bytecode_on_disk: jinja2.BytecodeCache | None = None
+
+
+def keep_compiled_templates(cache: jinja2.BytecodeCache | None) -> None:
+    """Called from on_config: where a build outside serve keeps compiled templates."""
+    global _bytecode_on_disk
+    _bytecode_on_disk = cache
 
 
 def start(command: str, dirty: bool) -> None:
@@ -283,7 +291,7 @@ def render_for_build(site: Site, pages: list[Page], site_url: str) -> dict[str, 
     """render.render_for_build; while serving, a page whose inputs did not change keeps
     the Markdown and metadata of the previous build."""
     if _serving is None:
-        return render.render_for_build(site, pages, site_url)
+        return render.render_for_build(site, pages, site_url, _bytecode_on_disk)
     templates = _templates_state()
     changed = _changes(_serving.site, site)
     if templates != _serving.templates or site_url != _serving.site_url:
@@ -319,9 +327,9 @@ def render_for_build(site: Site, pages: list[Page], site_url: str) -> dict[str, 
 
 
 def theme_environment(env: jinja2.Environment) -> jinja2.Environment:
-    """Called from on_env: while serving, the theme's templates compile once."""
-    if _serving is not None:
-        env.bytecode_cache = _serving.bytecode
+    """Called from on_env: while serving, the theme's templates compile once; otherwise
+    they are kept on disk between builds."""
+    env.bytecode_cache = _serving.bytecode if _serving is not None else _bytecode_on_disk
     return env
 
 

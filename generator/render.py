@@ -286,8 +286,13 @@ def rendered_page(env: jinja2.Environment, page: Page, site: Site, site_url: str
     return Rendered(finished.html, meta, finished)
 
 
-def render_for_build(site: Site, pages: list[Page], site_url: str) -> dict[str, Rendered]:
+def render_for_build(
+    site: Site,
+    pages: list[Page],
+    site_url: str,
+    bytecode_cache: jinja2.BytecodeCache | None = None,
+) -> dict[str, Rendered]:
     """What ``render_all`` makes, without dumping the metadata as YAML for MkDocs to
     parse back: the same values reach ``page.meta`` directly."""
-    env = environment(site)
+    env = environment(site, bytecode_cache)
     return {page.src: rendered_page(env, page, site, site_url) for page in pages}
