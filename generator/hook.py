@@ -109,7 +109,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = navigation(pages, hand_written)
     _state["current"] = (site, pages)
-    incremental.keep_compiled_templates(templatecache.on_disk(Path(config.config_file_path).parent))
+    incremental.keep_compiled_templates(templatecache.on_disk())
     incremental.begin(config)
     return config
 

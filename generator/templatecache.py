@@ -1,8 +1,8 @@
 """Compiled Jinja templates kept on disk from one build to the next, as Python keeps
-bytecode in __pycache__: ``.cache/jinja`` beside mkdocs.yml, for our page templates and the
-theme's. Jinja checks each cached template against its source's checksum (and its own
-bytecode version), so an edited template is compiled again; a folder that cannot be
-written only costs the time the cache would have saved."""
+bytecode in __pycache__: in the user's cache (generator.cachedir, ``jinja/``), for our page
+templates and the theme's. Jinja checks each cached template against its source's checksum
+(and its own bytecode version), so an edited template is compiled again; a folder that
+cannot be written only costs the time the cache would have saved."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import contextlib
 from pathlib import Path
 
 import jinja2
+
+from generator import cachedir
 
 
 class _QuietFileSystemCache(jinja2.FileSystemBytecodeCache):
@@ -24,12 +26,15 @@ class _QuietFileSystemCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def on_disk(project: Path) -> jinja2.BytecodeCache | None:
-    """The bytecode cache of the project at ``project`` (None if its folder cannot be
-    made: templates are then compiled on every build, as without a cache)."""
-    folder = project / ".cache" / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _QuietFileSystemCache(str(folder))
+def on_disk(folder: Path | None = None) -> jinja2.BytecodeCache | None:
+    """A bytecode cache in ``folder`` (by default the user's cache, generator.cachedir);
+    None if the folder cannot be made: templates are then compiled on every build, as
+    without a cache."""
+    if folder is None:
+        folder = cachedir.folder("jinja")
+    else:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = None
+    return None if folder is None else _QuietFileSystemCache(str(folder))
