@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
 try:
-    from generator import incremental, jsonld, searchindex, templatecache
+    from generator import incremental, jsonld, memo, searchindex, templatecache
     from generator.api import api_files
     from generator.history import last_commit_epoch
     from generator.kinds import plan
@@ -89,6 +89,7 @@ def site_url_note(command: str | None, site_url: str | None) -> tuple[int, str] 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.pop("writing", None)
+    memo.open_all()
     note = site_url_note(_state.get("command"), config.site_url)
     if note is not None:
         log.log(*note)
@@ -182,6 +183,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     }
     searchindex.rewrite(Path(config.site_dir), entries, _state.get("search_order"))
     incremental.finish(config)
+    memo.save_all()
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

@@ -35,6 +35,8 @@ from pygments import highlight
 from pygments.lexers import get_lexer_by_name
 from pymdownx.highlight import RE_PYG_CODE, BlockHtmlFormatter
 
+from generator import memo
+
 OPEN = "<!-- prerendered -->"
 # An attribute that makes an anchor links may point at (MkDocs checks them): id, or name
 # (on <a>). Matching more than attributes only costs a block its stashing.
@@ -100,7 +102,11 @@ def highlighted(text: str, language: str, title: str = "") -> Markup:
     (Request, Response, Log, ABNF), class ``message``. Pygments escapes the title and the
     text itself (pygments.util.html_escape), so both are given as they are; the fence's
     title, made inert first, was escaped twice (a ':' in a title showed as '&#58;')."""
-    code = highlight(text.rstrip(), _lexer(language), _formatter(str(title)))
+    title = str(title)
+    code = memo.HIGHLIGHTED.get(
+        memo.Memo.key(text, language, title),
+        lambda: highlight(text.rstrip(), _lexer(language), _formatter(title)),
+    )
     if not title:
         return Markup(code)
     match = RE_PYG_CODE.match(code)

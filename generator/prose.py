@@ -30,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from pygments.token import STANDARD_TYPES
 
+from generator import memo
 from generator.urls import url_of
 
 # --------------------------------------------------------------------------- allowlist
@@ -284,6 +285,14 @@ def _plain_paragraph(text: str) -> str:
 
 @cache
 def _render(text: str, root: str) -> Rendered:
+    html_text, targets, problems = memo.PROSE.get(
+        memo.Memo.key(text, root), lambda: _convert(text, root)
+    )
+    return Rendered(Markup(html_text), tuple(targets), tuple(problems))
+
+
+def _convert(text: str, root: str) -> tuple[str, list[str], list[str]]:
+    """The sanitised HTML of ``text``, the site pages it links to, and its problems."""
     if _PLAIN_LINE.match(text) and not text.endswith("  "):
         produced, targets, problems = _plain_paragraph(text), (), []
     else:
@@ -305,4 +314,4 @@ def _render(text: str, root: str) -> Rendered:
             f"produces the invisible character U+{ord(hidden.group()):04X}, written as a "
             "character reference (expected visible text: remove it)"
         )
-    return Rendered(Markup(cleaned), targets, tuple(dict.fromkeys(problems)))
+    return cleaned, list(targets), list(dict.fromkeys(problems))

@@ -1,0 +1,112 @@
+"""Results of pure conversions kept from one build to the next: highlighting a message or a
+snippet with Pygments, converting a record's Markdown. Together they were a quarter of a
+build's time, and each is a function of its arguments alone, given the code that computes
+it.
+
+A memo maps a digest of the arguments to the JSON result. It is stored in the user's cache
+(generator.cachedir, ``memo/<name>.json``; never the checkout), under a salt made of the
+generator's own source and the versions of the libraries that make the results: any change
+to either starts an empty memo. A build writes back only the entries it used, so a memo
+holds one site's worth. Outside a build (tests, the command line) a memo lives in memory
+only, as a plain cache would.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from generator import cachedir
+
+_PACKAGE = Path(__file__).parent
+_LIBRARIES = ("markdown", "pymdown-extensions", "pygments", "nh3", "markupsafe")
+
+
+def _salt() -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for source in sorted(_PACKAGE.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=?\0".encode())
+    return digest.hexdigest()
+
+
+class Memo:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.path: Path | None = None
+        self._kept: dict[str, Any] = {}
+        self._used: dict[str, Any] = {}
+
+    @staticmethod
+    def key(*arguments: str) -> str:
+        return hashlib.blake2b("\0".join(arguments).encode(), digest_size=16).hexdigest()
+
+    def get(self, key: str, compute: Callable[[], Any]) -> Any:
+        """The result kept under ``key``, or ``compute()``'s, kept from now on."""
+        if key in self._used:
+            return self._used[key]
+        value = self._kept[key] if key in self._kept else compute()
+        self._used[key] = value
+        return value
+
+    def open(self, folder: Path, salt: str) -> None:
+        self.path = folder / f"{self.name}.json"
+        self._kept = {}
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(stored, dict) and stored.get("salt") == salt:
+            entries = stored.get("entries")
+            if isinstance(entries, dict):
+                self._kept = entries
+
+    def save(self, salt: str) -> None:
+        """Write the entries this build used (atomically: a reader never sees half)."""
+        if self.path is None:
+            return
+        text = json.dumps({"salt": salt, "entries": self._used}, separators=(",", ":"))
+        try:
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=self.path.parent, delete=False, suffix=".tmp"
+            ) as out:
+                out.write(text)
+            os.replace(out.name, self.path)
+        except OSError:
+            return
+        self._kept, self._used = self._used, {}
+
+
+HIGHLIGHTED = Memo("highlighted")
+PROSE = Memo("prose")
+_MEMOS = (HIGHLIGHTED, PROSE)
+_state: dict[str, str] = {}
+
+
+def open_all() -> None:
+    """Called when a build starts: each memo reads what the previous build kept."""
+    folder = cachedir.folder("memo")
+    if folder is None:
+        return
+    _state["salt"] = salt = _salt()
+    for memo in _MEMOS:
+        memo.open(folder, salt)
+
+
+def save_all() -> None:
+    """Called when a build ends."""
+    salt = _state.get("salt")
+    if salt is None:
+        return
+    for memo in _MEMOS:
+        memo.save(salt)
