@@ -393,7 +393,9 @@ def header_summary(header: HeaderRecord, site_url: str) -> ApiHeaderSummary:
     )
 
 
-def header_file(site: Site, header: HeaderRecord, site_url: str) -> ApiHeader:
+def header_file(
+    site: Site, header: HeaderRecord, site_url: str, index: headers.Carriers | None = None
+) -> ApiHeader:
     return ApiHeader(
         version=VERSION,
         name=header.name,
@@ -409,7 +411,7 @@ def header_file(site: Site, header: HeaderRecord, site_url: str) -> ApiHeader:
                 purpose=use.purpose,
                 url=absolute(site_url, code_src(code)),
             )
-            for code, use in headers.carriers(site, header.name)
+            for code, use in headers.carriers(site, header.name, index)
         ],
     )
 
@@ -453,8 +455,9 @@ def api_files(site: Site, site_url: str) -> dict[str, str]:
                 headers=[header_summary(h, site_url) for h in ordered],
             )
         )
+        index = headers.carriers_by_name(site)
         for header in ordered:
-            files[header_path(header.slug)] = _dump(header_file(site, header, site_url))
+            files[header_path(header.slug)] = _dump(header_file(site, header, site_url, index))
     for name, (model, title) in SCHEMAS.items():
         files[schema_path(name)] = schema.render(model, title)
     return files

@@ -73,31 +73,45 @@ def named(site: Site) -> dict[str, str]:
     return names
 
 
-def carriers(site: Site, name: str) -> list[tuple[int, HeaderUse]]:
+Carriers = dict[str, list[tuple[int, HeaderUse]]]
+
+
+def carriers_by_name(site: Site) -> Carriers:
+    """``carriers`` of every field at once, by lower-case name: one pass over the codes,
+    for a caller that asks about every header."""
+    index: Carriers = {}
+    for code in sorted(site.codes):
+        for use in header_uses(site.codes[code]):
+            index.setdefault(use.name.lower(), []).append((code, use))
+    return index
+
+
+def carriers(site: Site, name: str, index: Carriers | None = None) -> list[tuple[int, HeaderUse]]:
     """(code, use) for every code whose page lists the field ``name``, by code: the
-    record's own entries with the rules' levels, and the rules' entries it lacks."""
-    wanted = name.lower()
-    return [
-        (code, use)
-        for code in sorted(site.codes)
-        for use in header_uses(site.codes[code])
-        if use.name.lower() == wanted
-    ]
+    record's own entries with the rules' levels, and the rules' entries it lacks.
+    ``index`` is ``carriers_by_name(site)``, if the caller has it."""
+    if index is None:
+        index = carriers_by_name(site)
+    return list(index.get(name.lower(), []))
 
 
-def by_level(site: Site, name: str) -> dict[str, list[tuple[int, HeaderUse]]]:
+def by_level(
+    site: Site, name: str, index: Carriers | None = None
+) -> dict[str, list[tuple[int, HeaderUse]]]:
     """The responses that carry ``name``, grouped by requirement (must, should, may),
     each with the condition as the record and rules state it."""
     groups: dict[str, list[tuple[int, HeaderUse]]] = {level: [] for level in LEVELS}
-    for code, use in carriers(site, name):
+    for code, use in carriers(site, name, index):
         if use.where == "response":
             groups[use.requirement].append((code, use))
     return groups
 
 
-def in_requests(site: Site, name: str) -> list[tuple[int, HeaderUse]]:
+def in_requests(
+    site: Site, name: str, index: Carriers | None = None
+) -> list[tuple[int, HeaderUse]]:
     """The codes whose requests carry ``name`` (If-Match for 412, Range for 416, ...)."""
-    return [(code, use) for code, use in carriers(site, name) if use.where == "request"]
+    return [(code, use) for code, use in carriers(site, name, index) if use.where == "request"]
 
 
 def matrix(site: Site) -> list[tuple[int, dict[str, list[HeaderUse]]]]:

@@ -425,10 +425,11 @@ def header_matrix_pages(site: Site) -> list[Page]:
 
 
 def header_pages(site: Site) -> list[Page]:
-    return [_header_page(site, header) for _, header in sorted(site.headers.items())]
+    index = headers.carriers_by_name(site)
+    return [_header_page(site, header, index) for _, header in sorted(site.headers.items())]
 
 
-def _header_page(site: Site, header: HeaderRecord) -> Page:
+def _header_page(site: Site, header: HeaderRecord, index: headers.Carriers) -> Page:
     return Page(
         src=header_src(header.name),
         kind="header",
@@ -437,8 +438,8 @@ def _header_page(site: Site, header: HeaderRecord) -> Page:
         description=header.summary,
         context={
             "header": header,
-            "levels": headers.by_level(site, header.name),
-            "requests": headers.in_requests(site, header.name),
+            "levels": headers.by_level(site, header.name, index),
+            "requests": headers.in_requests(site, header.name, index),
         },
         keywords=[header.name, f"{header.name} header", *header.keywords],
         search_terms=[header.name, *header.keywords][:MAX_CHIPS],

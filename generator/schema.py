@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -25,7 +26,10 @@ def schema_for(model, title: str) -> dict:
     return schema
 
 
+@functools.cache
 def render(model, title: str) -> str:
+    """The JSON Schema of ``model``, as published: made once per process (a serve
+    rebuilds the site many times; the models do not change)."""
     return json.dumps(schema_for(model, title), indent=2, sort_keys=True) + "\n"
 
 
