@@ -6,6 +6,7 @@ two builds of the same data give the same JSON-LD.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -31,6 +32,7 @@ def absolute(site_url: str, src: str) -> str:
     return urls.absolute(site_url, url_of(src))
 
 
+@functools.cache
 def plain(markdown: str) -> str:
     """Markdown to plain text for JSON-LD answers: links keep their text, marks go."""
     text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)

@@ -193,7 +193,32 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
+# Snippets already made, by the identity of what they were made from. Records are frozen,
+# and a serve rebuild keeps the objects of files that did not change (generator.incremental),
+# so a snippet is made once per build for the code page, its frameworks page, the API and
+# the checks, and once per serve for a record nobody edits.
+# An edited snippet template (serve watches them) makes its snippets again.
+_made: dict[tuple, tuple[tuple[object, ...], Snippet]] = {}
+
+
 def render(
+    framework_id: str, framework: Framework, record: CodeRecord, params: SnippetCode
+) -> Snippet:
+    try:
+        edited = (TEMPLATES / f"{framework_id}.j2").stat().st_mtime_ns
+    except OSError:
+        edited = None
+    key = (framework_id, edited, id(framework), id(record), id(params))
+    made = _made.get(key)
+    sources = (framework, record, params)
+    if made is not None and all(a is b for a, b in zip(made[0], sources, strict=True)):
+        return made[1]
+    snippet = _render(framework_id, framework, record, params)
+    _made[key] = (sources, snippet)
+    return snippet
+
+
+def _render(
     framework_id: str, framework: Framework, record: CodeRecord, params: SnippetCode
 ) -> Snippet:
     language = framework.language

@@ -430,3 +430,20 @@ def test_every_python_snippet_is_clean_for_a_linter(real_data, tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stdout
+
+
+def test_an_edited_snippet_template_makes_its_snippets_again(real_data, tmp_path, monkeypatch):
+    """Snippets are made once per record and template; serve watches the templates, so an
+    edit must show on the next rebuild."""
+    copy = tmp_path / "snippets"
+    shutil.copytree(snippets.TEMPLATES, copy)
+    monkeypatch.setattr(snippets, "TEMPLATES", copy)
+    monkeypatch.setattr(snippets, "_ENV", snippets._environment())
+    record = real_data.codes[429]
+    (before,) = [t.snippet for t in snippets.tabs(real_data, record) if t.id == "flask"]
+    template = copy / "flask.j2"
+    template.write_text("# edited in a test\n" + template.read_text(encoding="utf-8"))
+    os.utime(template, ns=(template.stat().st_mtime_ns + 10**9,) * 2)
+    (after,) = [t.snippet for t in snippets.tabs(real_data, record) if t.id == "flask"]
+    assert "edited in a test" not in before.text
+    assert after.text.startswith("# edited in a test")
