@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator import clients, rules
+from generator import clients, identity, rules
 from generator.history import last_changed
 from generator.messages import validation_problems
 from generator.model import (
@@ -39,9 +39,14 @@ from generator.problems import DataError, Problem, Source
 from generator.site import Site
 from generator.yamlsource import load_yaml
 
+# The checks of one record depend on it alone: a serve rebuild that kept the record's
+# objects (generator.incremental) keeps its problems too.
+_check_record = identity.by_identity(rules.check_record)
+_check_header = identity.by_identity(rules.check_header)
+
 
 def _add_code(site: Site, source: Source, stem: str, record: CodeRecord) -> list[Problem]:
-    problems = rules.check_record(record, source, stem)
+    problems = list(_check_record(record, source, stem))
     if record.code in site.codes:
         first = site.sources[("code", record.code)].name
         return [
@@ -65,7 +70,7 @@ def _add_comparison(site: Site, source: Source, stem: str, group: Comparison) ->
 def _add_header(site: Site, source: Source, stem: str, header: HeaderRecord) -> list[Problem]:
     site.headers[stem] = header
     site.sources[("header", stem)] = source
-    return rules.check_header(header, source, stem)
+    return list(_check_header(header, source, stem))
 
 
 def _add_other(site: Site, source: Source, stem: str, other: OtherNumber) -> list[Problem]:

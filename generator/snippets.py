@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator import rfc
+from generator import identity, rfc
 from generator.headers import header_uses
 from generator.model import CodeRecord, Framework, SnippetCode
 from generator.problems import Problem, Source
@@ -193,29 +193,29 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
-# Snippets already made, by the identity of what they were made from. Records are frozen,
-# and a serve rebuild keeps the objects of files that did not change (generator.incremental),
-# so a snippet is made once per build for the code page, its frameworks page, the API and
-# the checks, and once per serve for a record nobody edits.
-# An edited snippet template (serve watches them) makes its snippets again.
-_made: dict[tuple, tuple[tuple[object, ...], Snippet]] = {}
-
-
 def render(
     framework_id: str, framework: Framework, record: CodeRecord, params: SnippetCode
 ) -> Snippet:
+    """A framework's snippet for ``record``. Made once per record and template: the code
+    page, its frameworks page, the API and the checks all ask, and a serve rebuild keeps
+    the objects of unchanged files; an edited template (serve watches them) makes its
+    snippets again."""
     try:
         edited = (TEMPLATES / f"{framework_id}.j2").stat().st_mtime_ns
     except OSError:
         edited = None
-    key = (framework_id, edited, id(framework), id(record), id(params))
-    made = _made.get(key)
-    sources = (framework, record, params)
-    if made is not None and all(a is b for a, b in zip(made[0], sources, strict=True)):
-        return made[1]
-    snippet = _render(framework_id, framework, record, params)
-    _made[key] = (sources, snippet)
-    return snippet
+    return _made(framework_id, edited, framework, record, params)
+
+
+@identity.by_identity
+def _made(
+    framework_id: str,
+    edited: int | None,
+    framework: Framework,
+    record: CodeRecord,
+    params: SnippetCode,
+) -> Snippet:
+    return _render(framework_id, framework, record, params)
 
 
 def _render(
