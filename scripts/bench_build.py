@@ -1,16 +1,19 @@
 """Build-time benchmark: our build paired with a peer's, and synthetic data at scale.
 
 Usage: python scripts/bench_build.py --peer /path/to/httpstatuses [--pairs 5]
-                                     [--ours CHECKOUT] [--scales 1,5,20]
+                                     [--cache warm|cold] [--ours CHECKOUT] [--scales 1,5,20]
 
 Paired part (with --peer): our `mkdocs build --strict` (a subprocess, as a user runs it)
 and the peer's `npm run build` (any checkout of httpstatuses/httpstatuses with `npm ci`
 done; it is not a dependency of this project) alternate A B A B for N pairs in one run.
 Each pair's wall and CPU times (the child processes' user + system time) are printed, then
 the median ratio ours / peer. On a shared machine only such ratios mean anything; the
-machine's load (`uptime`) is printed before and after. --ours points at another checkout
-of this project (e.g. an older commit unpacked with `git archive`) to time that instead;
-its own hook and generator are used (generator/hook.py puts its checkout first on the path).
+machine's load (`uptime`) is printed before and after. Our builds keep their cache
+(generator/cachedir.py) in a folder of the run: --cache warm (the default) fills it with
+one untimed build first, --cache cold empties it before every build. --ours points at
+another checkout of this project (e.g. an older commit unpacked with `git archive`) to time
+that instead; its own hook and generator are used (generator/hook.py puts its checkout
+first on the path).
 
 Scale part: real records copied under new numbers (1000 and up: the 100-599 range cannot
 hold 20x the records), built in-process through the real hook with a stand-in loader, one
@@ -59,8 +62,13 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, fl
     return wall, cpu
 
 
-def ours_build(checkout: Path, site_dir: str) -> tuple[float, float]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+def ours_build(checkout: Path, site_dir: str, cache: str) -> tuple[float, float]:
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": SITE_URL,
+        "STATUS_CACHE_DIR": cache,
+    }
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir]
     return timed(command, checkout, env)
 
@@ -78,13 +86,18 @@ def uptime() -> str:
     return f"load average {one}, {five}, {fifteen}"
 
 
-def paired(ours: Path, peer: Path, pairs: int) -> None:
-    print(f"paired: ours {ours} vs peer {peer}, {pairs} pairs, A B A B; {uptime()}")
+def paired(ours: Path, peer: Path, pairs: int, cache: str) -> None:
+    print(f"paired: ours {ours} ({cache} cache) vs peer {peer}, {pairs} pairs, A B A B; {uptime()}")
     print("pair  ours wall  ours cpu  peer wall  peer cpu  wall ratio  cpu ratio")
     wall_ratios, cpu_ratios, our_walls, peer_walls = [], [], [], []
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as kept:
+        if cache == "warm":  # one untimed build fills the cache the timed ones read
+            ours_build(ours, out, kept)
         for n in range(1, pairs + 1):
-            our_wall, our_cpu = ours_build(ours, out)
+            if cache == "cold":  # an empty cache each time, as on a fresh machine
+                shutil.rmtree(kept)
+                os.mkdir(kept)
+            our_wall, our_cpu = ours_build(ours, out, kept)
             peer_wall, peer_cpu = peer_build(peer)
             wall_ratios.append(our_wall / peer_wall)
             cpu_ratios.append(our_cpu / peer_cpu)
@@ -172,6 +185,14 @@ def main() -> None:
     parser.add_argument("--peer", type=Path, help="a checkout of httpstatuses/httpstatuses")
     parser.add_argument("--ours", type=Path, default=REPO, help="the checkout to time")
     parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument(
+        "--cache",
+        choices=("warm", "cold"),
+        default="warm",
+        help="warm: our builds reuse the cache an untimed first build filled (compiled "
+        "templates, highlighted and converted text), as a contributor's next build does; "
+        "cold: every build starts with an empty cache, as on a fresh machine",
+    )
     parser.add_argument("--scales", default="1,5,20", help="comma-separated; empty: none")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -185,7 +206,7 @@ def main() -> None:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     if args.peer:
-        paired(args.ours.resolve(), args.peer.resolve(), args.pairs)
+        paired(args.ours.resolve(), args.peer.resolve(), args.pairs, args.cache)
     if args.scales:
         scaled([int(s) for s in args.scales.split(",")])
 
