@@ -13,6 +13,7 @@ only, as a plain cache would.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -28,7 +29,13 @@ _PACKAGE = Path(__file__).parent
 _LIBRARIES = ("markdown", "pymdown-extensions", "pygments", "nh3", "markupsafe")
 
 
+@functools.cache
 def _salt() -> str:
+    """Made once per process: a serve does not reload the generator's code either."""
+    return _salt_of_sources()
+
+
+def _salt_of_sources() -> str:
     digest = hashlib.blake2b(digest_size=16)
     for source in sorted(_PACKAGE.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")

@@ -46,12 +46,12 @@ def test_a_damaged_memo_is_ignored(tmp_path):
 
 
 def test_the_salt_changes_with_the_generator_source(tmp_path, monkeypatch):
-    before = memo._salt()
+    before = memo._salt_of_sources()
     fake = tmp_path / "generator"
     fake.mkdir()
     for source in memo._PACKAGE.glob("*.py"):
         (fake / source.name).write_bytes(source.read_bytes())
     monkeypatch.setattr(memo, "_PACKAGE", fake)
-    assert memo._salt() == before
+    assert memo._salt_of_sources() == before
     (fake / "prose.py").write_text("# edited\n", encoding="utf-8")
-    assert memo._salt() != before
+    assert memo._salt_of_sources() != before
