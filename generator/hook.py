@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 try:
-    from generator import incremental, jsonld, searchindex
+    from generator import csstrim, incremental, jsonld, searchindex
     from generator.api import api_files
     from generator.history import last_commit_epoch
     from generator.kinds import plan
@@ -176,6 +176,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         if page.in_search
     }
     searchindex.rewrite(Path(config.site_dir), entries, _state.get("search_order"))
+    if _state.get("command") != "serve":  # a preview keeps Material's sheets whole
+        csstrim.trim(Path(config.site_dir), csstrim.settings_on(config))
     incremental.finish(config)
 
 
