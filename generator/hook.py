@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 try:
-    from generator import csstrim, incremental, jsonld, searchindex
+    from generator import csstrim, icons, incremental, jsonld, searchindex
     from generator.api import api_files
     from generator.history import last_commit_epoch
     from generator.kinds import plan
@@ -144,6 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     outputs: dict[str, str | bytes] = {
         **pages_markdown,
         **static_files(site, site_url),
+        **icons.sprite_files(),
         **api_files(site, site_url),
         **share_images(site, cache),
     }
