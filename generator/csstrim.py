@@ -32,6 +32,8 @@ it from on_post_build).
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,13 +82,15 @@ SCRIPTS_WITHOUT_DOCUMENT = ("assets/javascripts/lunr/", "assets/javascripts/work
 # Selector functions whose arguments are alternatives: the selector needs one of them.
 ALTERNATIVES = frozenset({"is", "where", "matches", "-webkit-any", "-moz-any"})
 
-_TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
-_ATTRIBUTE = re.compile(rb"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_TAG = re.compile(rb"<[a-zA-Z][^>]*>")
+_TAG_NAME = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)")
+_ATTRIBUTE = re.compile(rb"""\s([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _WORD = re.compile(rb"[A-Za-z_-][A-Za-z0-9_-]*")
 _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 _CUSTOM = re.compile(rb"--[A-Za-z0-9_-]+")
 _ESCAPED_TAG = re.compile(rb"\\u003c|&lt;")
 _VENDOR_PSEUDO = re.compile(r"::?-(webkit|moz|ms|o)-")
+_SOURCE = Path(__file__).read_bytes()  # a change here compiles the sheets again
 
 
 @dataclass
@@ -104,23 +108,22 @@ class Vocabulary:
     custom_properties: set[str] = field(default_factory=set)  # read outside the sheets
 
     def add_markup(self, pages: list[bytes]) -> None:
-        tags: set[tuple[bytes, bytes]] = set()
+        tags: set[bytes] = set()
         for markup in pages:
             tags.update(_TAG.findall(markup))
             self.custom_properties.update(name.decode() for name in _CUSTOM.findall(markup))
-        for name, rest in tags:
-            self.elements.add(name.decode().lower())
-            for match in _ATTRIBUTE.finditer(rest):
-                key = match.group(1).decode(errors="replace").lower()
-                value = (match.group(2) or match.group(3) or match.group(4) or b"").decode(
-                    errors="replace"
-                )
-                self.attributes.add(key)
-                self.values.add((key, value))
-                if key == "class":
-                    self.classes.update(value.split())
-                elif key == "id":
-                    self.ids.add(value)
+        # Every distinct tag at once: their names, then their attributes and values.
+        joined = b"\n".join(tags)
+        self.elements.update(name.decode().lower() for name in set(_TAG_NAME.findall(joined)))
+        for key, *quoted in set(_ATTRIBUTE.findall(joined)):
+            name = key.decode(errors="replace").lower()
+            value = b"".join(quoted).decode(errors="replace")  # at most one is not empty
+            self.attributes.add(name)
+            self.values.add((name, value))
+            if name == "class":
+                self.classes.update(value.split())
+            elif name == "id":
+                self.ids.add(value)
 
     def add_script(self, script: bytes) -> None:
         words = {word.decode() for word in _WORD.findall(script)}
@@ -147,21 +150,42 @@ class Vocabulary:
         return attribute not in VALUES_FROM_PAGES and value in self.words
 
 
-def vocabulary(site_dir: Path, sheets: set[Path], features: frozenset[str]) -> Vocabulary:
+def _site_files(site_dir: Path) -> dict[str, list[Path]]:
+    """The built site's .html, .js and .css files, in a stable order (one walk)."""
+    found: dict[str, list[Path]] = {".html": [], ".js": [], ".css": []}
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            kind = found.get(os.path.splitext(name)[1])
+            if kind is not None:
+                kind.append(Path(folder, name))
+    return {ext: sorted(paths) for ext, paths in found.items()}
+
+
+def vocabulary(
+    site_dir: Path,
+    sheets: set[Path],
+    features: frozenset[str],
+    files: dict[str, list[Path]] | None = None,
+    pages: dict[Path, bytes] | None = None,
+) -> Vocabulary:
     """Everything the built pages, the search index and the scripts contain; the site's
-    other stylesheets (site.css) count as readers of custom properties."""
+    other stylesheets (site.css) count as readers of custom properties. ``files`` and
+    ``pages`` (each page's bytes), when given, save reading the site again."""
+    files = files if files is not None else _site_files(site_dir)
+    if pages is None:
+        pages = {path: path.read_bytes() for path in files[".html"]}
     found = Vocabulary(features=features)
-    pages = [path.read_bytes() for path in sorted(site_dir.rglob("*.html"))]
+    markup = list(pages.values())
     index = site_dir / "search" / "search_index.json"
     if index.is_file():
         # The result snippets are HTML inside JSON strings.
-        pages.append(_ESCAPED_TAG.sub(b"<", index.read_bytes()))
-    found.add_markup(pages)
-    for path in sorted(site_dir.rglob("*.js")):
+        markup.append(_ESCAPED_TAG.sub(b"<", index.read_bytes()))
+    found.add_markup(markup)
+    for path in files[".js"]:
         if path.relative_to(site_dir).as_posix().startswith(SCRIPTS_WITHOUT_DOCUMENT):
             continue
         found.add_script(path.read_bytes())
-    for path in sorted(site_dir.rglob("*.css")):
+    for path in files[".css"]:
         if path not in sheets:
             text = path.read_text(encoding="utf-8")
             found.custom_properties.update(_VAR.findall(text))
@@ -178,24 +202,29 @@ def _split(tokens: list, literal: str) -> list[list]:
     return parts
 
 
-def _attribute_possible(block: ast.SquareBracketsBlock, words: Vocabulary) -> bool:
+# Compiling a sheet: what each selector needs, as data that does not depend on the site
+# (and so can be kept from one build to the next, keyed by the sheet's bytes). A need is
+# a list of atoms, each ["classes" | "elements" | "ids" | "attributes", name],
+# ["value", attribute, value] or ["any", [need, need, ...]].
+
+
+def _attribute_needs(block: ast.SquareBracketsBlock) -> list:
     tokens = [t for t in block.content if t.type not in ("whitespace", "comment")]
     if not tokens or tokens[0].type != "ident":
-        return True  # a namespace or something unusual: keep
-    name = tokens[0].value.lower()
-    if not words.has("attributes", name):
-        return False
+        return []  # a namespace or something unusual: keep
+    name = tokens[0].lower_value
     operator = "".join(t.value for t in tokens[1:] if t.type == "literal")
     values = [t.value for t in tokens[1:] if t.type in ("ident", "string")]
-    if operator != "=" or not values:
-        return True  # presence, or a partial match (^= *= $= ~= |=): the name is enough
-    flagged = len(values) > 1  # [a=b i]: case-insensitive
-    return flagged or words.has_value(name, values[0])
+    if operator != "=" or len(values) != 1:
+        # Presence, a partial match (^= *= $= ~= |=) or [a=b i]: the name is enough.
+        return [["attributes", name]]
+    return [["attributes", name], ["value", name, values[0]]]
 
 
-def selector_possible(tokens: list, words: Vocabulary) -> bool:
-    """Whether one complex selector (tinycss2 tokens, no commas at this level) can match
-    some element of the site."""
+def selector_needs(tokens: list) -> list:
+    """What one complex selector (tinycss2 tokens, no commas at this level) needs the
+    site to contain to match anything."""
+    needs: list = []
     marker = None  # "." or ":" when it came just before: it says what the next name is
     for token in tokens:
         if token.type == "literal" and token.value in (".", ":"):
@@ -203,100 +232,120 @@ def selector_possible(tokens: list, words: Vocabulary) -> bool:
             continue
         before, marker = marker, None
         if token.type == "ident" and before != ":":  # after ":" a state: it needs nothing
-            kind, name = ("classes", token.value) if before == "." else ("elements", token.value)
-            if not words.has(kind, name if before == "." else name.lower()):
-                return False
+            if before == ".":
+                needs.append(["classes", token.value])
+            else:
+                needs.append(["elements", token.lower_value])
         elif token.type == "hash" and before is None:
-            if not words.has("ids", token.value):
-                return False
+            needs.append(["ids", token.value])
         elif token.type == "[] block":
-            if not _attribute_possible(token, words):
-                return False
+            needs.extend(_attribute_needs(token))
         elif token.type == "function" and before == ":" and token.lower_name in ALTERNATIVES:
-            options = _split(token.arguments, ",")
-            if not any(selector_possible(option, words) for option in options):
+            needs.append(["any", [selector_needs(o) for o in _split(token.arguments, ",")]])
+    return needs
+
+
+def _met(needs: list, words: Vocabulary) -> bool:
+    for atom in needs:
+        kind = atom[0]
+        if kind == "any":
+            if not any(_met(option, words) for option in atom[1]):
                 return False
+        elif kind == "value":
+            if not words.has_value(atom[1], atom[2]):
+                return False
+        elif not words.has(kind, atom[1]):
+            return False
     return True
 
 
-def _kept_selectors(prelude: list, words: Vocabulary) -> str | None:
-    selectors = _split(prelude, ",")
-    kept = [s for s in selectors if selector_possible(s, words)]
-    if not kept:
-        return None
-    whole = tinycss2.serialize(prelude).strip()
-    if len(kept) < len(selectors) and _VENDOR_PSEUDO.search(whole):
-        # A list with a vendor pseudo-element (::-webkit-scrollbar) that a browser does not
-        # know is ignored whole; dropping parts of it could make the rest apply.
-        return whole
-    return ",".join(tinycss2.serialize(s).strip() for s in kept)
+def selector_possible(tokens: list, words: Vocabulary) -> bool:
+    """Whether one complex selector can match some element of the site."""
+    return _met(selector_needs(tokens), words)
 
 
-@dataclass
-class _Rule:
-    """A style rule after selector trimming: its selector text and declarations."""
-
-    selectors: str
-    declarations: list  # tinycss2 Declaration nodes
-
-
-@dataclass
-class _Block:
-    """An at-rule kept with its prelude; children are _Rule or _Block (or raw text)."""
-
-    keyword: str
-    prelude: str
-    children: list | None  # None: an at-rule without a block, or one kept verbatim
-    text: str = ""
-
-
-def _parse(rules: list, words: Vocabulary) -> list:
+def _compile(rules: list) -> list:
+    """A sheet's rules as JSON-able data: style rules with each selector's text and
+    needs and each declaration's text and the custom properties it reads; at-rules with
+    their children, or verbatim."""
     out: list = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = _kept_selectors(rule.prelude, words)
-            if selectors is None:
-                continue
+            whole = tinycss2.serialize(rule.prelude).strip()
+            selectors = [
+                [tinycss2.serialize(part).strip(), selector_needs(part)]
+                for part in _split(rule.prelude, ",")
+            ]
             declarations = [
-                node
+                [node.name, node.serialize().strip(), _VAR.findall(tinycss2.serialize(node.value))]
                 for node in tinycss2.parse_blocks_contents(
                     rule.content, skip_whitespace=True, skip_comments=True
                 )
                 if node.type == "declaration"
             ]
-            out.append(_Rule(selectors, declarations))
+            vendor = bool(_VENDOR_PSEUDO.search(whole))
+            out.append({"rule": selectors, "whole": whole, "vendor": vendor, "body": declarations})
         elif rule.type == "at-rule":
             keyword = rule.lower_at_keyword
             prelude = tinycss2.serialize(rule.prelude).strip()
             if keyword in ("media", "supports", "container", "layer") and rule.content:
-                children = _parse(
-                    tinycss2.parse_rule_list(
-                        rule.content, skip_whitespace=True, skip_comments=True
-                    ),
-                    words,
+                children = tinycss2.parse_rule_list(
+                    rule.content, skip_whitespace=True, skip_comments=True
                 )
-                out.append(_Block(keyword, prelude, children))
+                out.append({"at": keyword, "prelude": prelude, "children": _compile(children)})
             else:
-                out.append(_Block(keyword, prelude, None, rule.serialize()))
+                text = rule.serialize()
+                out.append(
+                    {"at": keyword, "prelude": prelude, "text": text, "reads": _VAR.findall(text)}
+                )
+    return out
+
+
+def compile_sheet(css: str) -> list:
+    rules = tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
+    return _compile(rules)
+
+
+def _select(nodes: list, words: Vocabulary) -> list:
+    """The compiled rules this site can use: each style rule with only its possible
+    selectors, as {"selectors": text, "body": declarations}."""
+    out: list = []
+    for node in nodes:
+        if "rule" in node:
+            kept = [text for text, needs in node["rule"] if _met(needs, words)]
+            if not kept:
+                continue
+            if len(kept) < len(node["rule"]) and node["vendor"]:
+                # A list with a vendor pseudo-element (::-webkit-scrollbar) that a browser
+                # does not know is ignored whole; dropping parts of it could make the rest
+                # apply.
+                selectors = node["whole"]
+            else:
+                selectors = ",".join(kept)
+            out.append({"selectors": selectors, "body": list(node["body"])})
+        elif "children" in node:
+            out.append({**node, "children": _select(node["children"], words)})
+        else:
+            out.append(node)
     return out
 
 
 def _walk(nodes: list):
     for node in nodes:
         yield node
-        if isinstance(node, _Block) and node.children is not None:
-            yield from _walk(node.children)
+        if "children" in node:
+            yield from _walk(node["children"])
 
 
 def _reads(nodes: list) -> set[str]:
-    """Custom properties the declarations read (var() in their values)."""
+    """Custom properties the kept declarations read (var() in their values)."""
     read: set[str] = set()
     for node in _walk(nodes):
-        if isinstance(node, _Rule):
-            for declaration in node.declarations:
-                read.update(_VAR.findall(tinycss2.serialize(declaration.value)))
-        elif isinstance(node, _Block) and node.children is None:
-            read.update(_VAR.findall(node.text))
+        if "body" in node:
+            for _, _, reads in node["body"]:
+                read.update(reads)
+        elif "text" in node:
+            read.update(node["reads"])
     return read
 
 
@@ -309,14 +358,10 @@ def _drop_unread_properties(sheets: list[list], outside: set[str]) -> None:
         removed = False
         for nodes in sheets:
             for node in _walk(nodes):
-                if isinstance(node, _Rule):
-                    kept = [
-                        d
-                        for d in node.declarations
-                        if not d.name.startswith("--") or d.name in read
-                    ]
-                    removed = removed or len(kept) < len(node.declarations)
-                    node.declarations = kept
+                if "body" in node:
+                    kept = [d for d in node["body"] if not d[0].startswith("--") or d[0] in read]
+                    removed = removed or len(kept) < len(node["body"])
+                    node["body"] = kept
         if not removed:
             return
 
@@ -325,32 +370,48 @@ def _animation_words(sheets: list[list]) -> set[str]:
     names: set[str] = set()
     for nodes in sheets:
         for node in _walk(nodes):
-            if isinstance(node, _Rule):
-                for declaration in node.declarations:
-                    if "animation" in declaration.lower_name or declaration.name.startswith("--"):
-                        names.update(
-                            re.findall(r"[A-Za-z_-][\w-]*", tinycss2.serialize(declaration.value))
-                        )
+            for name, text, _ in node.get("body", ()):
+                if "animation" in name.lower() or name.startswith("--"):
+                    names.update(re.findall(r"[A-Za-z_-][\w-]*", text.partition(":")[2]))
     return names
 
 
 def _serialize(nodes: list, animations: set[str]) -> str:
     out: list[str] = []
     for node in nodes:
-        if isinstance(node, _Rule):
-            if node.declarations:
-                body = ";".join(d.serialize().strip() for d in node.declarations)
-                out.append(f"{node.selectors}{{{body}}}")
-        elif node.children is not None:
-            inner = _serialize(node.children, animations)
+        if "selectors" in node:
+            if node["body"]:
+                body = ";".join(text for _, text, _ in node["body"])
+                out.append(f"{node['selectors']}{{{body}}}")
+        elif "children" in node:
+            inner = _serialize(node["children"], animations)
             if inner:
-                out.append(f"@{node.keyword} {node.prelude}{{{inner}}}")
-        elif node.keyword == "keyframes" or node.keyword.endswith("-keyframes"):
-            if node.prelude in animations:
-                out.append(node.text)
+                out.append(f"@{node['at']} {node['prelude']}{{{inner}}}")
+        elif node["at"] == "keyframes" or node["at"].endswith("-keyframes"):
+            if node["prelude"] in animations:
+                out.append(node["text"])
         else:
-            out.append(node.text)
+            out.append(node["text"])
     return "".join(out)
+
+
+def _compiled(path: Path, cache: Path | None) -> list:
+    """The compiled sheet, from the cache when this sheet and this module compiled it
+    before (Material's sheets change only with Material: parsing them is most of the
+    step's time)."""
+    data = path.read_bytes()
+    if cache is None:
+        return compile_sheet(data.decode("utf-8"))
+    key = hashlib.sha256(data + _SOURCE).hexdigest()[:16]
+    kept = cache / f"{path.name.split('.', 1)[0]}.{key}.json"
+    try:
+        return json.loads(kept.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    nodes = compile_sheet(data.decode("utf-8"))
+    cache.mkdir(parents=True, exist_ok=True)
+    kept.write_text(json.dumps(nodes, separators=(",", ":")), encoding="utf-8")
+    return nodes
 
 
 @dataclass(frozen=True)
@@ -373,20 +434,20 @@ def settings_on(config) -> frozenset[str]:
     return frozenset(on)
 
 
-def trim(site_dir: Path, features: frozenset[str] = frozenset()) -> list[Trimmed]:
+def trim(
+    site_dir: Path, features: frozenset[str] = frozenset(), cache: Path | None = None
+) -> list[Trimmed]:
     """Trim Material's stylesheets in a built site, rename them, and point every page at
-    the new names. ``features``: those of COMPONENTS_OF_FEATURES' settings that are on.
+    the new names. ``features``: those of COMPONENTS_OF_FEATURES' settings that are on;
+    ``cache``: a folder where compiled sheets are kept between builds.
     Returns what was done (nothing when the sheets are not there)."""
     paths = sorted(path for pattern in SHEETS for path in site_dir.glob(pattern))
     if not paths:
         return []
-    words = vocabulary(site_dir, set(paths), features)
-    parsed = []
-    for path in paths:
-        rules = tinycss2.parse_stylesheet(
-            path.read_text(encoding="utf-8"), skip_whitespace=True, skip_comments=True
-        )
-        parsed.append(_parse(rules, words))
+    files = _site_files(site_dir)
+    pages = {path: path.read_bytes() for path in files[".html"]}
+    words = vocabulary(site_dir, set(paths), features, files, pages)
+    parsed = [_select(_compiled(path, cache), words) for path in paths]
     _drop_unread_properties(parsed, words.custom_properties)
     animations = _animation_words(parsed) | words.words
     done: list[Trimmed] = []
@@ -400,17 +461,16 @@ def trim(site_dir: Path, features: frozenset[str] = frozenset()) -> list[Trimmed
         path.with_name(path.name + ".map").unlink(missing_ok=True)  # it maps the full sheet
         target.write_bytes(text)
         done.append(Trimmed(path.name, target.name, before, len(text)))
-    _repoint(site_dir, done)
+    _repoint(pages, done)
     return done
 
 
-def _repoint(site_dir: Path, done: list[Trimmed]) -> None:
+def _repoint(pages: dict[Path, bytes], done: list[Trimmed]) -> None:
     replacements = [
         (f"assets/stylesheets/{t.old}".encode(), f"assets/stylesheets/{t.new}".encode())
         for t in done
     ]
-    for path in site_dir.rglob("*.html"):
-        data = path.read_bytes()
+    for path, data in pages.items():
         changed = data
         for old, new in replacements:
             changed = changed.replace(old, new)

@@ -178,7 +178,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     }
     searchindex.rewrite(Path(config.site_dir), entries, _state.get("search_order"))
     if _state.get("command") != "serve":  # a preview keeps Material's sheets whole
-        csstrim.trim(Path(config.site_dir), csstrim.settings_on(config))
+        cache = Path(config.config_file_path).parent / ".cache" / "csstrim"
+        csstrim.trim(Path(config.site_dir), csstrim.settings_on(config), cache)
     incremental.finish(config)
 
 

@@ -208,6 +208,24 @@ def test_the_same_site_gives_the_same_bytes(tmp_path):
     assert results[0] == results[1]
 
 
+def test_a_kept_compiled_sheet_gives_the_same_bytes_and_a_broken_one_is_compiled_again(
+    tmp_path,
+):
+    css = ".md-nav{color:red}.md-banner{color:blue}@media print{.md-nav{color:#000}}"
+    cache = tmp_path / "cache"
+    results = []
+    for run in ("cold", "kept", "broken"):
+        if run == "broken":
+            for kept in cache.glob("*.json"):
+                kept.write_text("{not json")
+        site = _site(tmp_path / run, css, {"index.html": '<nav class="md-nav"></nav>'})
+        [done] = csstrim.trim(site, cache=cache)
+        results.append((done.new, _trimmed(site)))
+    assert len(list(cache.glob("main.*.json"))) == 1
+    assert results[0] == results[1] == results[2]
+    assert results[0][1] == ".md-nav{color:red}@media print{.md-nav{color:#000}}"
+
+
 @pytest.mark.build
 def test_the_built_site_serves_trimmed_material_sheets_that_every_page_names(real_site):
     sheets = sorted((real_site.site / "assets/stylesheets").glob("*.css"))
