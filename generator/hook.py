@@ -28,7 +28,17 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
 try:
-    from generator import incremental, jsonld, memo, searchindex, templatecache
+    from generator import (
+        cachedir,
+        csstrim,
+        icons,
+        incremental,
+        jsonld,
+        memo,
+        searchindex,
+        templatecache,
+        whitespace,
+    )
     from generator.api import api_files
     from generator.history import last_commit_epoch
     from generator.kinds import plan
@@ -151,6 +161,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     outputs: dict[str, str | bytes] = {
         **pages_markdown,
         **static_files(site, site_url),
+        **icons.sprite_files(),
         **api_files(site, site_url),
         **share_images(site, cache),
     }
@@ -183,6 +194,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         if page.in_search
     }
     searchindex.rewrite(Path(config.site_dir), entries, _state.get("search_order"))
+    if _state.get("command") != "serve":  # a preview keeps Material's sheets whole
+        # In the user's cache, never the checkout: a planted file there would put its
+        # rules into every visitor's stylesheet (generator/cachedir.py).
+        csstrim.trim(Path(config.site_dir), csstrim.settings_on(config), cachedir.folder("csstrim"))
     incremental.finish(config)
     memo.save_all()
 
@@ -248,6 +263,10 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = markupsafe.escape(page.meta[key])
     return context
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return whitespace.collapse(output)  # the templates' indentation: 0.7 KB gzip a page
 
 
 def _h1_title(content: str) -> str | None:

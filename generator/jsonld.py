@@ -34,7 +34,7 @@ def absolute(site_url: str, src: str) -> str:
 
 @functools.cache
 def plain(markdown: str) -> str:
-    """Markdown to plain text for JSON-LD answers: links keep their text, marks go."""
+    """Markdown to plain text (the JSON API's text fields): links keep their text, marks go."""
     text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)
     text = re.sub(r"`([^`]+)`", r"\1", text)
     text = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)
@@ -129,26 +129,18 @@ def code_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:
             "name": record.specification.citation,
             "url": record.specification.link,
         }
-    faq = {
-        "@type": "FAQPage",
-        "@id": url + "#faq",
-        "url": url,
-        "mainEntity": [
-            {
-                "@type": "Question",
-                "name": item.question,
-                "acceptedAnswer": {"@type": "Answer", "text": plain(item.answer)},
-            }
-            for item in record.faq
-        ],
-    }
+    # No FAQPage: since 8 August 2023 Google shows FAQ rich results only for well-known,
+    # authoritative government and health sites (Search Central blog, "Changes to HowTo
+    # and FAQ rich results", developers.google.com/search/blog/2023/08/howto-faq-changes),
+    # and the questions and answers are on the page itself. They cost a code page 0.4 KB
+    # of gzip (BENCHMARKS.md, Page weight).
     code_class = site.classes[record.class_digit]
     trail = [
         ("Home", HOME_SRC),
         (f"{code_class.slug} {code_class.name}", class_src(code_class.digit)),
         (record.title, code_src(record.code)),
     ]
-    return {"@context": CONTEXT, "@graph": [article, faq, _breadcrumbs(site_url, trail)]}
+    return {"@context": CONTEXT, "@graph": [article, _breadcrumbs(site_url, trail)]}
 
 
 def class_page(page: Page, site: Site, site_url: str) -> dict[str, Any]:

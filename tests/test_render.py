@@ -108,7 +108,7 @@ def test_front_matter_carries_title_description_and_jsonld(rendered, small_site)
     assert meta["description"] == small_site.codes[404].summary
     assert "404" in meta["keywords"]
     graph = meta["jsonld"]["@graph"]
-    assert [node["@type"] for node in graph] == ["TechArticle", "FAQPage", "BreadcrumbList"]
+    assert [node["@type"] for node in graph] == ["TechArticle", "BreadcrumbList"]
 
 
 def test_the_build_gets_the_same_metadata_without_front_matter(rendered, small_site):
@@ -208,7 +208,7 @@ def test_fence_is_longer_than_any_backticks_inside():
 def test_code_jsonld_uses_absolute_canonical_urls(small_site):
     page = next(p for p in plan(small_site) if p.src == "404.md")
     data = jsonld.code_page(page, small_site, SITE_URL)
-    article, faq, crumbs = data["@graph"]
+    article, crumbs = data["@graph"]
     assert data["@context"] == "https://schema.org"
     assert article["url"] == "https://status.example.org/sub/404/"
     assert article["headline"] == "404 Not Found"
@@ -217,7 +217,6 @@ def test_code_jsonld_uses_absolute_canonical_urls(small_site):
     assert article["citation"]["url"] == (
         "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.3.1"
     )
-    assert [q["name"] for q in faq["mainEntity"]] == [f.question for f in small_site.codes[404].faq]
     assert [i["item"] for i in crumbs["itemListElement"]] == [
         "https://status.example.org/sub/",
         "https://status.example.org/sub/4xx/",
