@@ -158,10 +158,31 @@ def test_fixing_the_record_recovers_and_the_site_is_what_a_fresh_build_gives(ser
     root, results, _ = served
     assert FIXED in _page(root, 4, "429/").get_text(" ")
     assert len(results[4]["written"]) < sum(1 for _ in (root / "0").rglob("*.html")) / 4
-    diff = subprocess.run(
-        ["diff", "-rq", str(root / "4"), str(root / "fresh")], capture_output=True, text=True
-    )
-    assert diff.returncode == 0, diff.stdout
+    served, fresh = _files(root / "4"), _files(root / "fresh")
+    assert served.keys() == fresh.keys()
+    different = [name for name in served if served[name] != fresh[name]]
+    assert not different, different
+
+
+# A preview keeps Material's stylesheets whole (trimming them reads every page again after
+# each rebuild); `mkdocs build` publishes them trimmed (generator/csstrim.py), under names
+# of their own. Everything else must be the same bytes.
+_SHEET = re.compile(rb"assets/stylesheets/(?:main|palette)\.[0-9a-f]+\.min\.css")
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    found = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        name = path.relative_to(site).as_posix()
+        if _SHEET.match(name.encode()):
+            continue  # the sheets themselves (and their source maps) differ by design
+        content = path.read_bytes()
+        if name.endswith(".html"):
+            content = _SHEET.sub(b"assets/stylesheets/SHEET", content)
+        found[name] = content
+    return found
 
 
 # --------------------------------------------------------------------------- the real server
