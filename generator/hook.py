@@ -35,6 +35,7 @@ try:
         incremental,
         jsonld,
         memo,
+        previous_output,
         searchindex,
         templatecache,
         whitespace,
@@ -96,6 +97,11 @@ def site_url_note(command: str | None, site_url: str | None) -> tuple[int, str] 
         f"SITE_URL is not set: canonical URLs, the sitemap and JSON-LD point at the "
         f"placeholder {DEFAULT_SITE_URL} (set SITE_URL to the address the site will have)"
     )
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if _state.get("command") == "build":  # not serve, whose output is its own
+        previous_output.set_aside(Path(config.site_dir))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -200,6 +206,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         csstrim.trim(Path(config.site_dir), csstrim.settings_on(config), cachedir.folder("csstrim"))
     incremental.finish(config)
     memo.save_all()
+    previous_output.finish()
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
@@ -210,6 +217,7 @@ def on_build_error(error: Exception) -> None:
     """A build that fails after MkDocs began writing (a strict-mode warning, an error in
     a page) must not leave a site that looks complete. One that fails earlier, on the
     data, leaves the previous site as it was."""
+    previous_output.finish()
     config = _state.pop("writing", None)
     if config is not None:
         _discard_output(config, "the build failed")

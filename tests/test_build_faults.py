@@ -95,3 +95,24 @@ def test_a_missing_template_is_one_clear_error(tmp_path):
     home = plan(site)[0]
     with pytest.raises(TemplateError, match=r"^the template home\.md\.j2 for index\.md is missing"):
         render_page(env, home, site, "https://example.org/")
+
+
+def test_a_rebuild_replaces_the_previous_output_and_keeps_hidden_entries(tmp_path):
+    """The previous output is set aside and deleted while the build runs
+    (generator/previous_output.py): nothing of it may stay, and hidden entries such as a
+    gh-pages checkout's .git stay as MkDocs leaves them."""
+    site = tmp_path / "site"
+    with_404 = write_dataset(tmp_path / "first", [record(200), record(204), record(404)])
+    assert build(site, data=with_404).returncode == 0
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (site / "stale.html").write_text("from an older build", encoding="utf-8")
+    (site / "gone").mkdir()
+    (site / "gone" / "index.html").write_text("a page no data makes", encoding="utf-8")
+    result = build(site, data=with_404)
+    assert result.returncode == 0, result.output
+    assert not (site / "stale.html").exists()
+    assert not (site / "gone").exists()
+    assert (site / "404" / "index.html").is_file()
+    assert (site / ".git" / "HEAD").read_text(encoding="utf-8").startswith("ref:")
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == [".git"]
