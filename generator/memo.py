@@ -4,7 +4,7 @@ build's time, and each is a function of its arguments alone, given the code that
 it.
 
 A memo maps a digest of the arguments to the JSON result. It is stored in the user's cache
-(generator.cachedir, ``memo/<name>.json``; never the checkout), under a salt made of the
+(generator.cachedir, ``memo/<name>.<salt>.json``; never the checkout), under a salt of the
 generator's own source and the versions of the libraries that make the results: any change
 to either starts an empty memo. A build writes back only the entries it used, so a memo
 holds one site's worth. Outside a build (tests, the command line) a memo lives in memory
@@ -67,7 +67,9 @@ class Memo:
         return value
 
     def open(self, folder: Path, salt: str) -> None:
-        self.path = folder / f"{self.name}.json"
+        # One file per salt: two checkouts built in turn (another branch, an older commit)
+        # keep a memo each rather than replacing each other's.
+        self.path = folder / f"{self.name}.{salt}.json"
         self._kept = {}
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
@@ -91,9 +93,22 @@ class Memo:
             os.replace(out.name, self.path)
         except OSError:
             return
+        self._forget_old()
         self._kept, self._used = self._used, {}
 
+    def _forget_old(self) -> None:
+        """Keep the memos of the last few salts used, not one per edit ever made."""
+        assert self.path is not None
+        kept = sorted(
+            self.path.parent.glob(f"{self.name}.*.json"),
+            key=lambda path: path.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for old in kept[KEPT_SALTS:]:
+            old.unlink(missing_ok=True)
 
+
+KEPT_SALTS = 4
 HIGHLIGHTED = Memo("highlighted")
 PROSE = Memo("prose")
 _MEMOS = (HIGHLIGHTED, PROSE)

@@ -41,7 +41,8 @@ def test_only_what_the_last_build_used_is_kept(tmp_path):
 
 def test_a_damaged_memo_is_ignored(tmp_path):
     _build(tmp_path, "salt-1", ["a"])
-    (tmp_path / "test.json").write_text('{"salt": "salt-1", "entries": [1, 2', encoding="utf-8")
+    damaged = '{"salt": "salt-1", "entries": [1, 2'
+    (tmp_path / "test.salt-1.json").write_text(damaged, encoding="utf-8")
     assert _build(tmp_path, "salt-1", ["a"]) == ["a"]
 
 
@@ -55,3 +56,12 @@ def test_the_salt_changes_with_the_generator_source(tmp_path, monkeypatch):
     assert memo._salt_of_sources() == before
     (fake / "prose.py").write_text("# edited\n", encoding="utf-8")
     assert memo._salt_of_sources() != before
+
+
+def test_two_checkouts_keep_a_memo_each_and_old_ones_go(tmp_path):
+    _build(tmp_path, "checkout-a", ["a"])
+    _build(tmp_path, "checkout-b", ["a"])
+    assert _build(tmp_path, "checkout-a", ["a"]) == []  # b did not replace a's memo
+    for n in range(memo.KEPT_SALTS + 2):
+        _build(tmp_path, f"edit-{n}", ["a"])
+    assert len(list(tmp_path.glob("test.*.json"))) == memo.KEPT_SALTS
