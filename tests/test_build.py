@@ -92,8 +92,9 @@ def test_202_jsonld(site_build):
     assert article["headline"] == "202 Accepted"
     assert article["inLanguage"] == "en"
     assert article["publisher"]["@type"] == "Organization"
-    faq = next(n for n in data["@graph"] if n["@type"] == "FAQPage")
-    assert len(faq["mainEntity"]) >= 2
+    # No FAQPage since Google shows FAQ rich results only for government and health
+    # sites (generator/jsonld.py); the questions stay on the page.
+    assert [n["@type"] for n in data["@graph"]] == ["TechArticle", "BreadcrumbList"]
 
 
 def test_home_lists_codes_by_class(site_build):
