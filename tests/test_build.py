@@ -92,8 +92,7 @@ def test_202_jsonld(site_build):
     assert article["headline"] == "202 Accepted"
     assert article["inLanguage"] == "en"
     assert article["publisher"]["@type"] == "Organization"
-    # No FAQPage since Google shows FAQ rich results only for government and health
-    # sites (generator/jsonld.py); the questions stay on the page.
+    # No FAQPage: Google shows FAQ rich results only for government and health sites.
     assert [n["@type"] for n in data["@graph"]] == ["TechArticle", "BreadcrumbList"]
 
 

@@ -41,8 +41,8 @@ def test_canonical_urls_and_jsonld_carry_the_prefix(subpath_site):
     urls = json.dumps(data)
     assert SITE_URL + "429/" in urls
     assert "https://example.org/4xx/" not in urls  # no URL lost its prefix
-    (trail,) = [node for node in data["@graph"] if node["@type"] == "BreadcrumbList"]
-    crumbs = trail["itemListElement"]
+    (breadcrumbs,) = [n for n in data["@graph"] if n["@type"] == "BreadcrumbList"]
+    crumbs = breadcrumbs["itemListElement"]
     assert [c["item"] for c in crumbs] == [SITE_URL, SITE_URL + "4xx/", SITE_URL + "429/"]
 
 
