@@ -240,3 +240,47 @@ def test_the_built_site_serves_trimmed_material_sheets_that_every_page_names(rea
         linked = [name for name in names if name in html]
         if "stylesheets/" in html:
             assert len(linked) == 2, page
+
+
+@pytest.mark.browser
+def test_what_the_scripts_and_pages_need_is_still_styled(browser, served):
+    """With the trimmed sheets: the tab bar's scroll arrow that the bundle adds (a class
+    it builds from a template string), an admonition's icon (a custom property holding a
+    data: URI) and a search result's layout."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served + "417/frameworks/")
+    page.wait_for_load_state("networkidle")
+    following = page.locator(".tabbed-set .tabbed-control--next").first
+    following.wait_for(state="visible", timeout=5_000)
+    box = following.bounding_box()
+    labels = page.locator(".tabbed-set .tabbed-labels").first.bounding_box()
+    # At the right end of the overflowing tab bar, not at its start.
+    assert box["x"] > labels["x"] + labels["width"] / 2, (box, labels)
+    # Its arrow is drawn (a mask from a custom property); the one back is transparent.
+    arrow = following.locator(".tabbed-button").evaluate(
+        "el => getComputedStyle(el, '::after').maskImage"
+    )
+    assert arrow.startswith('url("data:image/svg+xml'), arrow[:60]
+    back = page.locator(".tabbed-set .tabbed-control--prev").first
+    page.wait_for_timeout(300)  # its opacity transition
+    assert back.evaluate("el => getComputedStyle(el).opacity") == "0"
+
+    page.goto(served + "418/")
+    icon = page.evaluate(
+        """getComputedStyle(document.querySelector('.admonition.note > .admonition-title'),
+        '::before').maskImage || getComputedStyle(document.querySelector(
+        '.admonition.note > .admonition-title'), '::before').webkitMaskImage"""
+    )
+    assert icon.startswith('url("data:image/svg+xml'), icon[:60]
+
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").press_sequentially("teapot", delay=20)
+    item = page.locator(".md-search-result__item").first
+    item.wait_for(timeout=15_000)
+    # Material's list style (a browser's own gives an <ol> numbers and a 40px indent).
+    style = item.evaluate(
+        "el => [getComputedStyle(el).listStyleType, getComputedStyle(el.parentNode).paddingLeft]"
+    )
+    assert style == ["none", "0px"], style
+    context.close()
