@@ -186,6 +186,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    # What follows reads the site folder (the stylesheet trimmer walks every page): the
+    # previous output, in a hidden folder of it, must be gone by then.
+    previous_output.finish()
     _, pages = _state["current"]
     titles = _state.get("search_titles", {})
     entries = {
@@ -206,7 +209,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         csstrim.trim(Path(config.site_dir), csstrim.settings_on(config), cachedir.folder("csstrim"))
     incremental.finish(config)
     memo.save_all()
-    previous_output.finish()
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
