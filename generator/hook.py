@@ -45,7 +45,6 @@ try:
     from generator.kinds import plan
     from generator.loader import load_site
     from generator.nav import navigation
-    from generator.prerendered import PrerenderedExtension
     from generator.problems import DataError
     from generator.render import TemplateError
     from generator.shareimage import share_images
@@ -121,8 +120,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as exc:
         raise PluginError(exc.report()) from None
     pages = plan(site)
-    # The generated pages' pre-rendered HTML blocks pass through Markdown untouched.
-    config.markdown_extensions.append(PrerenderedExtension())
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = navigation(pages, hand_written)
@@ -154,10 +151,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Each generated page's metadata goes straight to page.meta (on_page_markdown) rather
     # than through YAML front matter that MkDocs would parse back. The body starts with a
     # blank line, so MkDocs reads no MultiMarkdown metadata from its first lines either.
-    _state["meta"] = {src: page.meta for src, page in rendered.items()}
     # A page written as HTML skips Markdown: on_page_markdown hands MkDocs its HTML, table
     # of contents and anchors in place of a conversion (_written_as_html).
-    _state["html"] = {src: page.html for src, page in rendered.items() if page.html}
+    _state["rendered"] = rendered
     # Titles are kept from one build to the next: under `serve --dirty` a page MkDocs
     # does not build again keeps the h1 it had.
     _state["search_order"] = []
@@ -175,7 +171,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src)
         if existing is not None:
             raise PluginError(f"docs/{src} clashes with a generated page of the same name")
-        meta = _state["meta"].get(src)
+        meta = rendered[src].meta if src in rendered else None
         file = File.generated(config, src, **incremental.source(src, content, also=meta))
         if src.endswith(".md") and file.url.removeprefix("./") != url_of(src):
             # generator.urls states MkDocs' rule so that pages can link without MkDocs;
@@ -228,16 +224,15 @@ def on_build_error(error: Exception) -> None:
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """Generated pages get the metadata their page kind made (render.front_matter);
     hand-written pages get a WebPage JSON-LD from their front matter."""
-    generated = _state.get("meta", {}).get(page.file.src_uri)
-    if generated is not None:
+    made = _state.get("rendered", {}).get(page.file.src_uri)
+    if made is not None:
         # Material's search plugin would parse the page's whole HTML for an entry that
         # generator.searchindex replaces; it skips the page, and on_page_context keeps
         # the one thing the entry takes from the HTML, the h1's text.
-        page.meta = {**generated, "search": {**generated.get("search", {}), "exclude": True}}
-        finished = _state["html"].get(page.file.src_uri)
-        if finished is not None:
+        page.meta = {**made.meta, "search": {**made.meta.get("search", {}), "exclude": True}}
+        if made.html is not None:
             # MkDocs calls page.render next: this page's is the HTML already made.
-            page.render = functools.partial(_written_as_html, page, finished)
+            page.render = functools.partial(_written_as_html, page, made.html)
             return ""
     if "jsonld" not in page.meta:
         page.meta["jsonld"] = jsonld.web_page(
@@ -267,7 +262,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     """
     if "search_order" in _state:
         _state["search_order"].append(page.url)
-        if page.file.src_uri in _state["meta"]:
+        if page.file.src_uri in _state["rendered"]:
             _state["search_titles"][page.url] = _h1_title(page.content or "")
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):

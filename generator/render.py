@@ -13,7 +13,6 @@ text safe by hand.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from generator.escape import anchor, inert
 from generator.exchanges import shown_steps
 from generator.glance import OTHER_SEEN, WHERE_SEEN, field_link, glance
 from generator.headers import header_uses
+from generator.highlighting import highlighted
 from generator.kinds import kind_of
 from generator.meanings import STATUS_LABELS, meanings
 from generator.model import (
@@ -51,7 +51,6 @@ from generator.pages import (
     frameworks_src,
     other_src,
 )
-from generator.prerendered import highlighted, made_by_renderer, prerendered
 from generator.sections import sections_of
 from generator.site import Site
 from generator.urls import root_of, url_of
@@ -61,19 +60,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 class TemplateError(Exception):
     """A page template is missing or broken: a fault of the generator, not of the data."""
-
-
-def fence(text: str, language: str = "", title: str = "") -> Markup:
-    """A fenced code block whose fence is longer than any backtick run inside. A titled
-    block is an example message (Request, Response, Log): class ``message``, whose long
-    lines wrap on the page rather than scroll."""
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    ticks = "`" * max(3, longest + 1)
-    if title:
-        info = f' {{ .{language or "text"} .message title="{inert(title)}" }}'
-    else:
-        info = f" {language}"
-    return Markup(f"{ticks}{info}\n{text.rstrip()}\n{ticks}")
 
 
 @jinja2.pass_context
@@ -154,18 +140,10 @@ def environment(
         """Record Markdown without its paragraph, for a list item or a table cell."""
         return prose.render(value, context["root"]).inline
 
-    @jinja2.pass_context
-    def stashed(context: jinja2.runtime.Context, html: Markup) -> Markup:
-        """The ``prerendered`` filter: on a page written as HTML, which Markdown never
-        reads, the HTML as it is."""
-        if context["writes_markdown"]:
-            return prerendered(html)
-        return made_by_renderer(html)
-
     def client_table(code: int) -> clients.Table | None:
         return clients.table_for(site.clients, code)
 
-    env.filters.update(fence=fence, inline=inline, highlighted=highlighted, prerendered=stashed)
+    env.filters.update(inline=inline, highlighted=highlighted)
     env.globals.update(
         site=site,
         code_link=code_link,
@@ -240,7 +218,6 @@ def render_body(env: jinja2.Environment, page: Page, site_url: str) -> str:
             page=page,
             site_url=Markup(base),
             root=root_of(page.src),
-            writes_markdown=kind_of(page).markdown,
             **page.context,
         )
     except jinja2.TemplateNotFound as exc:

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import re
 
-import markdown
 import pytest
 import yaml
 from factory import comparison, record, unofficial, write_dataset
-from markupsafe import Markup
 from pagetext import headings, section_html
 
 from generator import jsonld
+from generator.highlighting import highlighted
 from generator.kinds import plan
 from generator.loader import load_site
-from generator.model import Prose
-from generator.prerendered import PrerenderedExtension, highlighted, prerendered
-from generator.render import fence, render_all, render_for_build
+from generator.render import render_all, render_for_build
 from generator.sections import CODE_SECTIONS
 from generator.urls import url_of
 
@@ -186,25 +183,6 @@ def test_a_message_title_and_text_are_printed_as_text():
     assert "&amp; b" in html
 
 
-def test_a_prerendered_block_passes_through_markdown_unchanged():
-    """What a template wrapped in ``prerendered`` reaches the page as it was printed:
-    Markdown neither reads syntax in it nor adds to it."""
-    block = (
-        "<p>*not emphasis* [not](a-link) { #not-an-id }</p>\n<table>\n<tr><td>1</td></tr>\n</table>"
-    )
-    md = markdown.Markdown(extensions=["md_in_html", "attr_list", PrerenderedExtension()])
-    html = md.convert(f"# Title\n\n{prerendered(Markup(block))}\n\nAfter *this*.\n")
-    assert block in html
-    assert "prerendered" not in html
-    assert html.endswith("<p>After <em>this</em>.</p>")
-
-
-def test_fence_is_longer_than_any_backticks_inside():
-    block = fence("say ```hi```", "text")
-    assert block.startswith("```` text\n")
-    assert block.endswith("\n````")
-
-
 def test_code_jsonld_uses_absolute_canonical_urls(small_site):
     page = next(p for p in plan(small_site) if p.src == "404.md")
     data = jsonld.code_page(page, small_site, SITE_URL)
@@ -330,26 +308,3 @@ def test_fixes_reach_the_glance_and_their_own_section(tmp_path):
     fix_section = section_html(body, "How to fix it")
     assert "<li>Search the site.</li>" in fix_section
     assert "routing rules" in fix_section
-
-
-def test_an_id_in_a_prerendered_block_stays_an_anchor_that_mkdocs_checks():
-    """Links to anchors are checked against the ids MkDocs reads from raw HTML: a block
-    with an id is left for MkDocs to read rather than stashed past it."""
-    from mkdocs.structure.pages import _RawHTMLPreprocessor
-
-    md = markdown.Markdown(extensions=["md_in_html", PrerenderedExtension()])
-    raw_html = _RawHTMLPreprocessor()
-    raw_html._register(md)
-    html = md.convert(prerendered(Markup('<table id="matrix"><tr><td>1</td></tr></table>')))
-    assert "matrix" in raw_html.present_anchor_ids
-    assert '<table id="matrix">' in html
-    assert "prerendered" not in html
-
-
-def test_record_text_cannot_skip_the_renderer_into_a_prerendered_block():
-    """A filter sees a value before render.py's finalize: record Markdown handed straight
-    to ``prerendered`` would reach the page unsanitised, so it is refused."""
-    with pytest.raises(TypeError, match="prerendered takes HTML the renderer made"):
-        prerendered(Prose("<script>alert(1)</script>"))
-    with pytest.raises(TypeError):
-        prerendered("<b>plain str</b>")
