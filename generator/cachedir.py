@@ -21,7 +21,11 @@ def folder(name: str) -> Path | None:
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
         base = (Path(xdg) if xdg else Path.home() / ".cache") / APP
-    path = base / name
+    return made(base / name)
+
+
+def made(path: Path) -> Path | None:
+    """``path``, a folder made if need be; None if it cannot be made."""
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -30,11 +30,5 @@ def on_disk(folder: Path | None = None) -> jinja2.BytecodeCache | None:
     """A bytecode cache in ``folder`` (by default the user's cache, generator.cachedir);
     None if the folder cannot be made: templates are then compiled on every build, as
     without a cache."""
-    if folder is None:
-        folder = cachedir.folder("jinja")
-    else:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = None
+    folder = cachedir.folder("jinja") if folder is None else cachedir.made(folder)
     return None if folder is None else _QuietFileSystemCache(str(folder))

@@ -3,32 +3,28 @@ its headings and the part of the page under one of them."""
 
 from __future__ import annotations
 
-import html
-import re
-
 from bs4 import BeautifulSoup
-
-_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.DOTALL)
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
-
-
-def _text(inner: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", _PERMALINK.sub("", inner))).strip()
+from sitebuild import heading_text
 
 
 def headings(body: str, level: int = 2) -> list[str]:
     """The text of each heading of ``level``, in page order, as a reader reads it."""
-    return [_text(m.group(2)) for m in _HEADING.finditer(body) if int(m.group(1)) == level]
+    soup = BeautifulSoup(body, "html.parser")
+    return [heading_text(tag) for tag in soup.find_all(f"h{level}")]
 
 
 def section_html(body: str, heading: str, level: int = 2) -> str:
     """The HTML under the heading whose text is ``heading``, up to the next heading of
     the same or a higher level."""
-    found = [m for m in _HEADING.finditer(body) if int(m.group(1)) <= level]
-    for index, match in enumerate(found):
-        if int(match.group(1)) == level and _text(match.group(2)) == heading:
-            end = found[index + 1].start() if index + 1 < len(found) else len(body)
-            return body[match.end() : end]
+    ends = {f"h{n}" for n in range(1, level + 1)}
+    for tag in BeautifulSoup(body, "html.parser").find_all(f"h{level}"):
+        if heading_text(tag) == heading:
+            parts = []
+            for sibling in tag.next_siblings:
+                if getattr(sibling, "name", None) in ends:
+                    break
+                parts.append(str(sibling))
+            return "".join(parts)
     raise AssertionError(f"no heading {heading!r} on the page: {headings(body, level)}")
 
 
