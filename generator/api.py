@@ -7,7 +7,9 @@ removed. Output is compact and in a fixed order, and reads no clock.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -433,15 +435,31 @@ def index_document(records: list[CodeRecord], site_url: str) -> str:
     )
 
 
-def api_files(site: Site, site_url: str) -> dict[str, str]:
+def _code_document_in(code: int, site_url: str, site: Site) -> str:
+    return code_document(site.codes[code], site_url, site)
+
+
+# Makes each of several files from the site, given as functions of the site: by default
+# by calling them; generator.incremental.keeper keeps, while serving, the previous
+# build's text of a file when nothing it read from the site has changed.
+Keep = Callable[[dict[str, Callable[[Site], str]]], dict[str, str]]
+
+
+def api_files(site: Site, site_url: str, keep: Keep | None = None) -> dict[str, str]:
     """Every API file, by path under the site root."""
     records = [site.codes[c] for c in sorted(site.codes)]
     files = {
         INDEX: index_document(records, site_url),
         COMPARISONS: _dump(comparisons_file(site, site_url)),
     }
-    for record in records:
-        files[code_path(record.code)] = code_document(record, site_url, site)
+    code_files = {
+        code_path(record.code): functools.partial(_code_document_in, record.code, site_url)
+        for record in records
+    }
+    if keep is None:
+        files.update((path, make(site)) for path, make in code_files.items())
+    else:
+        files.update(keep(code_files))
     if site.guide is not None:
         files[GUIDE] = _dump(
             ApiGuide(version=VERSION, url=absolute(site_url, GUIDE_SRC), guide=site.guide)

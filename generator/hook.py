@@ -164,7 +164,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         **pages_markdown,
         **static_files(site, site_url),
         **icons.sprite_files(),
-        **api_files(site, site_url),
+        **api_files(site, site_url, incremental.keeper("api", site, site_url)),
         **share_images(site, cache),
     }
     for src, content in outputs.items():

@@ -19,7 +19,8 @@ that test is always true, so this module makes it truthful and keeps the rest of
   changed, or something it read from the site changed: each page is rendered against a
   Site that records what the page reads (which record of which table, or a whole table
   when the page goes through it), and each build compares the new Site with the previous
-  one, record by record (``render_for_build``);
+  one, record by record (``render_for_build``); a code's API file is kept the same way
+  (``keeper``);
 - what every page shows (the navigation, hence every title; ``mkdocs.yml``; the theme
   overrides) is compared with the previous build's: when it changed, the site folder is
   emptied first, and so every page is rebuilt (``begin``);
@@ -45,6 +46,7 @@ import json
 import logging
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -97,12 +99,8 @@ class _Serving:
     signature: bytes | None = None
     # Whether this build started from an empty site folder (every page is built).
     full: bool = True
-    # The Site of the previous render, the templates' state, and each page's Markdown
-    # with the page it was made from and what it read.
-    site: Site | None = None
-    templates: tuple = ()
-    rendered: dict[str, tuple[Page, str, frozenset]] = field(default_factory=dict)
-    site_url: str | None = None
+    # Each kind of output made from the Site (pages, API files) at the previous build.
+    kept: dict[str, _Kept] = field(default_factory=dict)
     # The search index of the previous build: each page's entries.
     search_docs: dict[str, list[dict]] = field(default_factory=dict)
 
@@ -287,43 +285,82 @@ def _stale(reads: frozenset, changed: set) -> bool:
     )
 
 
+@dataclass
+class _Kept:
+    """One kind of output of the previous build: the Site and the templates it was made
+    from, and each output with its inputs besides the Site and what it read from it."""
+
+    site: Site
+    templates: tuple
+    site_url: str
+    made: dict[Any, tuple[Any, Any, frozenset]]
+
+
+def _kept(
+    kind: str,
+    site: Site,
+    site_url: str,
+    wanted: dict[Any, Any],
+    make: Callable[[Site, Any, Any], Any],
+) -> dict[Any, Any]:
+    """``make(reading_site, key, inputs)`` for each ``key: inputs`` of ``wanted``, except
+    where the previous build made the same key from equal inputs, the same templates and
+    site URL, and nothing it read from the site has changed: that output is kept."""
+    assert _serving is not None
+    templates = _templates_state()
+    previous = _serving.kept.get(kind)
+    changed = None
+    if previous is not None and (previous.templates, previous.site_url) == (templates, site_url):
+        changed = _changes(previous.site, site)
+    reads: set = set()
+    reading = _reading_site(site, reads)
+    made: dict[Any, tuple[Any, Any, frozenset]] = {}
+    remade = 0
+    for key, inputs in wanted.items():
+        old = previous.made.get(key) if previous is not None else None
+        unchanged = old is not None and old[0] == inputs
+        if changed is not None and unchanged and not _stale(old[2], changed):
+            made[key] = old
+            continue
+        reads.clear()
+        made[key] = (inputs, make(reading, key, inputs), frozenset(reads))
+        remade += 1
+    log.debug(f"{kind}: {remade} of {len(wanted)} made again")
+    # Kept only once every output is made: an error leaves the previous state.
+    _serving.kept[kind] = _Kept(site, templates, site_url, made)
+    return {key: output for key, (_, output, _) in made.items()}
+
+
 def render_for_build(site: Site, pages: list[Page], site_url: str) -> dict[str, render.Rendered]:
     """render.render_for_build; while serving, a page whose inputs did not change keeps
     the Markdown and metadata of the previous build."""
     if _serving is None:
         return render.render_for_build(site, pages, site_url, _bytecode_on_disk)
-    templates = _templates_state()
-    changed = _changes(_serving.site, site)
-    if templates != _serving.templates or site_url != _serving.site_url:
-        changed = None
-    reads: set = set()
-    reading = _reading_site(site, reads)
-    env = render.environment(reading, _serving.bytecode)
-    kept = _serving.rendered
-    rendered: dict[str, tuple[Page, render.Rendered, frozenset]] = {}
-    out: dict[str, render.Rendered] = {}
-    kept_now: list[str] = []
-    for page in pages:
-        previous = kept.get(page.src)
-        if (
-            changed is not None
-            and previous is not None
-            and previous[0] == page
-            and not _stale(previous[2], changed)
-        ):
-            rendered[page.src] = previous
-            out[page.src] = previous[1]
-            kept_now.append(page.src)
-            continue
-        reads.clear()
-        made = render.rendered_page(env, page, reading, site_url)
-        rendered[page.src] = (page, made, frozenset(reads))
-        out[page.src] = made
-    log.debug(f"Markdown rendered again for {len(pages) - len(kept_now)} of {len(pages)} pages")
-    # Kept only once every page rendered: a template error leaves the previous state.
-    _serving.site, _serving.templates, _serving.rendered = site, templates, rendered
-    _serving.site_url = site_url
-    return out
+    bytecode = _serving.bytecode
+    envs: list[jinja2.Environment] = []  # one environment, for the build's reading Site
+
+    def make(reading: Site, src: str, page: Page) -> render.Rendered:
+        if not envs:
+            envs.append(render.environment(reading, bytecode))
+        return render.rendered_page(envs[0], page, reading, site_url)
+
+    return _kept("pages", site, site_url, {page.src: page for page in pages}, make)
+
+
+def keeper(kind: str, site: Site, site_url: str) -> Callable | None:
+    """For generator.api.api_files(keep=...): while serving, a file whose reads from the
+    site did not change keeps the previous build's text; otherwise None (make them all)."""
+    if _serving is None:
+        return None
+
+    def keep(makers: dict[str, Callable[[Site], Any]]) -> dict[str, Any]:
+        # A key's maker is a function of the Site alone: the key is its only other input.
+        return _kept(kind, site, site_url, {key: key for key in makers}, make_one(makers))
+
+    def make_one(makers: dict[str, Callable[[Site], Any]]) -> Callable[[Site, Any, Any], Any]:
+        return lambda reading, key, _: makers[key](reading)
+
+    return keep
 
 
 def theme_environment(env: jinja2.Environment) -> jinja2.Environment:

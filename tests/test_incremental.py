@@ -1,5 +1,6 @@
 """generator.incremental's own rules, without a build: a record file is parsed again only
-when its bytes change; a page is rendered again only when what it read changed; the search
+when its bytes change; a page or a code's API file is made again only when what it read
+changed; the search
 index of a partial build keeps every page not built again."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import incremental
+from generator import api, incremental
 from generator.kinds import plan
 from generator.loader import load_site
 
@@ -57,6 +58,23 @@ def test_a_page_is_rendered_again_only_when_what_it_read_changed(serving):
     incremental.start("build", False)
     fresh = incremental.render_for_build(site, plan(site), "https://example.org/")
     assert fresh == second
+
+
+@pytest.mark.slow  # makes every API file three times
+def test_a_code_api_file_is_made_again_only_when_what_it_read_changed(serving):
+    site = load_site(serving, read=incremental.read)
+    url = "https://example.org/"
+    first = api.api_files(site, url, incremental.keeper("api", site, url))
+    _edit_summary(serving, 404, "Edited in a test, nothing is here.")
+    site = load_site(serving, read=incremental.read)
+    second = api.api_files(site, url, incremental.keeper("api", site, url))
+    assert "Edited in a test" in second[api.code_path(404)]
+    assert "Edited in a test" in second[api.INDEX]
+    assert second[api.code_path(200)] is first[api.code_path(200)]  # kept, not made again
+    # and every file, kept or made again, is what making them afresh gives
+    incremental.start("build", False)
+    assert incremental.keeper("api", site, url) is None
+    assert api.api_files(site, url) == second
 
 
 def test_a_partial_search_index_keeps_the_pages_not_built_again():
