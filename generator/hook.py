@@ -38,6 +38,7 @@ try:
         previous_output,
         searchindex,
         templatecache,
+        themeloader,
         whitespace,
     )
     from generator.api import api_files
@@ -126,6 +127,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["current"] = (site, pages)
     incremental.keep_compiled_templates(templatecache.on_disk())
     incremental.begin(config)
+    config.theme.get_env = themeloader.listing_no_hidden_folders(config.theme.get_env)
     return config
 
 
