@@ -1,7 +1,8 @@
 """Build-time benchmark: our build paired with a peer's, and synthetic data at scale.
 
 Usage: python scripts/bench_build.py --peer /path/to/httpstatuses [--pairs 5]
-                                     [--cache warm|cold] [--ours CHECKOUT] [--scales 1,5,20]
+                                     [--cache warm|cold] [--ours CHECKOUT] [--floor]
+                                     [--scales 1,5,20]
 
 Paired part (with --peer): our `mkdocs build --strict` (a subprocess, as a user runs it)
 and the peer's `npm run build` (any checkout of httpstatuses/httpstatuses with `npm ci`
@@ -13,7 +14,11 @@ machine's load (`uptime`) is printed before and after. Our builds keep their cac
 one untimed build first, --cache cold empties it before every build. --ours points at
 another checkout of this project (e.g. an older commit unpacked with `git archive`) to time
 that instead; its own hook and generator are used (generator/hook.py puts its checkout
-first on the path).
+first on the path). --floor times the stack's floor at this site's size instead of ours:
+a project with this mkdocs.yml and overrides but no hook, and one paragraph for each page
+our build makes, in the same sections (1xx to 5xx, headers, comparisons...). What ours
+takes beyond it is our generation and our content; what the floor takes is MkDocs and
+Material alone.
 
 Scale part: real records copied under new numbers (1000 and up: the 100-599 range cannot
 hold 20x the records), built in-process through the real hook with a stand-in loader, one
@@ -86,6 +91,54 @@ def uptime() -> str:
     with open("/proc/loadavg", encoding="ascii") as loadavg:
         one, five, fifteen = loadavg.read().split()[:3]
     return f"load average {one}, {five}, {fifteen}"
+
+
+def floor_project(dest: Path) -> Path:
+    """A project for the stack's floor: our mkdocs.yml without the hook, one paragraph for
+    every page our build makes (listed from one build of ours), grouped as ours are."""
+    import yaml
+
+    with tempfile.TemporaryDirectory() as built, tempfile.TemporaryDirectory() as cache:
+        ours_build(REPO, built, cache)
+        pages = sorted(
+            page.parent.relative_to(built).as_posix()
+            for page in Path(built).rglob("index.html")
+            if not any(part.startswith(".") for part in page.relative_to(built).parts)
+        )
+    docs = dest / "docs"
+    (docs / "assets").mkdir(parents=True)
+    for asset in ("site.css", "site.js"):
+        (docs / "assets" / asset).write_text("", encoding="utf-8")
+    shutil.copytree(REPO / "overrides", dest / "overrides")
+    top: list[object] = []
+    sections: dict[str, list[str]] = {}
+    hidden: list[str] = []
+    for page in pages:
+        source = "index.md" if page == "." else f"{page}/index.md"
+        (docs / source).parent.mkdir(parents=True, exist_ok=True)
+        (docs / source).write_text(
+            f"# Page {page}\n\nOne paragraph about {page}, as long as a record's summary.\n",
+            encoding="utf-8",
+        )
+        parts = page.split("/")
+        if page == ".":
+            top.append(source)
+        elif parts[-1] == "frameworks":  # reached from a code page, as ours are
+            hidden.append(f"/{source}")
+        elif parts[0][:3].isdigit():  # a code, in its class's section
+            sections.setdefault(f"{parts[0][0]}xx", []).append(source)
+        else:  # an index or a class page first in its own section
+            sections.setdefault(parts[0], []).insert(0 if len(parts) == 1 else 1, source)
+    for name, entries in sections.items():
+        top.append({name: entries} if len(entries) > 1 else entries[0])
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
+    config["site_url"] = SITE_URL
+    config["nav"] = top
+    config["not_in_nav"] = "\n".join(hidden)
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return dest
 
 
 def paired(ours: Path, peer: Path, pairs: int, cache: str) -> None:
@@ -186,6 +239,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--peer", type=Path, help="a checkout of httpstatuses/httpstatuses")
     parser.add_argument("--ours", type=Path, default=REPO, help="the checkout to time")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="time the bare stack at this site's size instead of ours (see above)",
+    )
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument(
         "--cache",
@@ -207,7 +265,10 @@ def main() -> None:
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    if args.peer:
+    if args.peer and args.floor:
+        with tempfile.TemporaryDirectory() as floor:
+            paired(floor_project(Path(floor)), args.peer.resolve(), args.pairs, args.cache)
+    elif args.peer:
         paired(args.ours.resolve(), args.peer.resolve(), args.pairs, args.cache)
     if args.scales:
         scaled([int(s) for s in args.scales.split(",")])
