@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import httpmsg, prose, rfc, snippets
+from generator import httpmsg, identity, prose, rfc, snippets
 from generator.columns import COLUMNS
 from generator.headers import always_sends_for, header_uses
 from generator.model import (
@@ -41,8 +41,20 @@ def missing(code: int) -> str:
 # --------------------------------------------------------------------------- examples
 
 
-def example_messages(record: CodeRecord) -> Iterator[tuple[Path_, str, httpmsg.Message | str]]:
-    """(path, 'request' or 'response', parsed message or the parse error) of each step."""
+def example_messages(record: CodeRecord) -> tuple[tuple[Path_, str, httpmsg.Message | str], ...]:
+    """(path, 'request' or 'response', parsed message or the parse error) of each step;
+    parsed once for a record object (a serve rebuild keeps unchanged records' objects)."""
+    return _example_messages(record)
+
+
+@identity.by_identity
+def _example_messages(record: CodeRecord) -> tuple[tuple[Path_, str, httpmsg.Message | str], ...]:
+    return tuple(_each_example_message(record))
+
+
+def _each_example_message(
+    record: CodeRecord,
+) -> Iterator[tuple[Path_, str, httpmsg.Message | str]]:
     for e, example in enumerate(record.examples):
         for s, step in enumerate(example.steps):
             for kind in ("request", "response"):
@@ -414,14 +426,24 @@ def check_products(site: Site) -> list[Problem]:
 # --------------------------------------------------------------------------- links
 
 
-def prose_fields(item: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Prose]]:
-    """(path, text) for every Markdown field of a record or other model."""
+def prose_fields(item: Any) -> tuple[tuple[Path_, Prose], ...]:
+    """(path, text) for every Markdown field of a record or other model; walked once for
+    an object (a serve rebuild keeps unchanged records' objects)."""
+    return _prose_fields(item)
+
+
+@identity.by_identity
+def _prose_fields(item: Any) -> tuple[tuple[Path_, Prose], ...]:
+    return tuple(_each_prose_field(item, ()))
+
+
+def _each_prose_field(item: Any, path: Path_) -> Iterator[tuple[Path_, Prose]]:
     if isinstance(item, BaseModel):
         for name in type(item).model_fields:
-            yield from prose_fields(getattr(item, name), (*path, name))
+            yield from _each_prose_field(getattr(item, name), (*path, name))
     elif isinstance(item, list):
         for i, value in enumerate(item):
-            yield from prose_fields(value, (*path, i))
+            yield from _each_prose_field(value, (*path, i))
     elif isinstance(item, Prose):
         yield path, item
 
