@@ -92,9 +92,11 @@ class _Serving:
     bytecode: _MemoryBytecodeCache = field(default_factory=_MemoryBytecodeCache)
     # (path, its target, root, model, sha256 of the bytes) -> what loader._read returned.
     reads: dict[tuple, tuple] = field(default_factory=dict)
-    # The folder generated files are written to, and the digest of each one written.
+    # The folder generated files are written to, the digest of each one written, and
+    # what it was written from (the content, and the very metadata object).
     store: Path | None = None
     digests: dict[str, bytes] = field(default_factory=dict)
+    written: dict[str, tuple[str | bytes, object]] = field(default_factory=dict)
     # What every page shows, at the previous build.
     signature: bytes | None = None
     # Whether this build started from an empty site folder (every page is built).
@@ -381,16 +383,22 @@ def source(src: str, content: str | bytes, also: object = None) -> dict[str, str
     if the hook sets it directly rather than in front matter), as JSON-able data."""
     if _serving is None or _serving.store is None:
         return {"content": content}
+    path = _serving.store / src
+    before = _serving.written.get(src)
+    # A kept page hands back its very metadata object: no need to serialize it to see
+    # that nothing changed.
+    if before is not None and before[1] is also and before[0] == content and path.is_file():
+        return {"abs_src_path": str(path)}
     data = content.encode("utf-8") if isinstance(content, str) else content
     digest = hashlib.sha256(data)
     if also is not None:
         digest.update(b"\0" + json.dumps(also, sort_keys=True, default=str).encode())
     digest = digest.digest()
-    path = _serving.store / src
     if _serving.digests.get(src) != digest or not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         _serving.digests[src] = digest
+    _serving.written[src] = (content, also)
     return {"abs_src_path": str(path)}
 
 
