@@ -37,6 +37,7 @@ try:
         memo,
         previous_output,
         searchindex,
+        servewatch,
         templatecache,
         themeloader,
         whitespace,
@@ -97,6 +98,10 @@ def site_url_note(command: str | None, site_url: str | None) -> tuple[int, str] 
         f"SITE_URL is not set: canonical URLs, the sitemap and JSON-LD point at the "
         f"placeholder {DEFAULT_SITE_URL} (set SITE_URL to the address the site will have)"
     )
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    return servewatch.faster_polling(server, [config.docs_dir, config.config_file_path])
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
