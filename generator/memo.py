@@ -53,6 +53,9 @@ class Memo:
         self.path: Path | None = None
         self._kept: dict[str, Any] = {}
         self._used: dict[str, Any] = {}
+        # The file as this process last read or wrote it (path, size, mtime): a build
+        # that finds it so (the next one while serving) need not read it again.
+        self._known: tuple[Path, int, int] | None = None
 
     @staticmethod
     def key(*arguments: str) -> str:
@@ -70,7 +73,10 @@ class Memo:
         # One file per salt: two checkouts built in turn (another branch, an older commit)
         # keep a memo each rather than replacing each other's.
         self.path = folder / f"{self.name}.{salt}.json"
-        self._kept = {}
+        self._used = {}
+        if self._known is not None and self._known == self._stat():
+            return  # self._kept is what the file holds
+        self._kept, self._known = {}, None
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -79,11 +85,23 @@ class Memo:
             entries = stored.get("entries")
             if isinstance(entries, dict):
                 self._kept = entries
+                self._known = self._stat()
+
+    def _stat(self) -> tuple[Path, int, int] | None:
+        assert self.path is not None
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return self.path, stat.st_size, stat.st_mtime_ns
 
     def save(self, salt: str) -> None:
         """Write the entries this build used (atomically: a reader never sees half)."""
         if self.path is None:
             return
+        if self._known is not None and self._used == self._kept and self._known == self._stat():
+            self._used = {}
+            return  # the file holds exactly these entries already
         text = json.dumps({"salt": salt, "entries": self._used}, separators=(",", ":"))
         try:
             with tempfile.NamedTemporaryFile(
@@ -95,6 +113,7 @@ class Memo:
             return
         self._forget_old()
         self._kept, self._used = self._used, {}
+        self._known = self._stat()
 
     def _forget_old(self) -> None:
         """Keep the memos of the last few salts used, not one per edit ever made."""

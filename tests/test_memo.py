@@ -4,6 +4,8 @@ what the last build used."""
 
 from __future__ import annotations
 
+import os
+
 from generator import memo
 
 
@@ -65,3 +67,26 @@ def test_two_checkouts_keep_a_memo_each_and_old_ones_go(tmp_path):
     for n in range(memo.KEPT_SALTS + 2):
         _build(tmp_path, f"edit-{n}", ["a"])
     assert len(list(tmp_path.glob("test.*.json"))) == memo.KEPT_SALTS
+
+
+def test_a_serve_process_rereads_and_rewrites_its_memo_only_when_needed(tmp_path):
+    serving = memo.Memo("test")  # one object for every build of the process
+
+    def build(keys):
+        serving.open(tmp_path, "salt-1")
+        computed = []
+        for key in keys:
+            serving.get(
+                memo.Memo.key(key), lambda key=key: computed.append(key) or f"result of {key}"
+            )
+        serving.save("salt-1")
+        return computed
+
+    assert build(["a", "b"]) == ["a", "b"]
+    file = tmp_path / "test.salt-1.json"
+    os.utime(file, ns=(10**18, 10**18))  # so that a rewrite shows
+    assert build(["a", "b"]) == []
+    assert file.stat().st_mtime_ns == 10**18  # the same entries: not written again
+    assert _build(tmp_path, "salt-1", ["a", "c"]) == ["c"]  # another process writes it
+    assert build(["a", "c"]) == []  # read again: "c" is found
+    assert file.stat().st_mtime_ns != 10**18
