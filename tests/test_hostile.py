@@ -380,17 +380,21 @@ def test_no_hostile_page_runs_script_in_chromium(hostile_site, browser):
             schemes = page.evaluate(
                 """() => {
                   const out = [];
+                  // Every event first, then one look at the result: reading layout
+                  // between events made the browser lay the page out again each time.
                   for (const el of document.querySelectorAll("article *")) {
                     for (const type of ["mouseover", "mouseenter", "focus", "click", "toggle"]) {
                       el.dispatchEvent(new Event(type, {bubbles: true, cancelable: true}));
                     }
+                  }
+                  for (const el of document.querySelectorAll("article *")) {
                     if (el.href !== undefined && typeof el.href === "string") {
                       out.push(new URL(el.href, location.href).protocol);
                     }
-                    const box = el.getBoundingClientRect();
                     const style = getComputedStyle(el);
-                    if (style.position === "fixed" && box.width * box.height > 10000) {
-                      out.push("fixed-overlay");
+                    if (style.position === "fixed") {
+                      const box = el.getBoundingClientRect();
+                      if (box.width * box.height > 10000) out.push("fixed-overlay");
                     }
                   }
                   return out;
