@@ -1,6 +1,6 @@
 """The kinds of generated page: for each, the pages the data calls for, its og:type and
-its JSON-LD; its template is ``templates/<kind>.md.j2``, which writes HTML unless the kind
-says it writes Markdown.
+its JSON-LD; its template is ``templates/<kind>.html.j2``, which writes HTML, or
+``templates/<kind>.md.j2`` for a kind that says it writes Markdown.
 
 Adding a page kind is one row here (with its planner, in generator/pages.py, which gives
 each page its place in the navigation) and one template. The order of the rows is the
@@ -27,9 +27,8 @@ class Kind:
     # than HTML (every other page: it skips Markdown, generator.headings).
     markdown: bool = False
 
-    @staticmethod
-    def template(page: Page) -> str:
-        return f"{page.kind}.md.j2"
+    def template(self, page: Page) -> str:
+        return f"{page.kind}.{'md' if self.markdown else 'html'}.j2"
 
 
 KINDS: dict[str, Kind] = {

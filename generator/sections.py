@@ -1,7 +1,7 @@
 """The sections of a code page, in order: the one list the template, the link checks and
 the tests read.
 
-Adding a section is one entry here and one partial, ``templates/code/<id>.md.j2``, which
+Adding a section is one entry here and one partial, ``templates/code/<id>.html.j2``, which
 sees the page's context (``record``, ``spec``, ``code_class``, ``groups`` and the shared
 macros as ``m``). The id is the section's anchor (``/429/#faq``): records may link to it.
 """
@@ -47,7 +47,7 @@ class Section:
 
     @property
     def partial(self) -> str:
-        return f"code/{self.id}.md.j2"
+        return f"code/{self.id}.html.j2"
 
 
 # The answer first (the At a glance block sits above these), the depth after: a reader

@@ -93,7 +93,8 @@ def test_a_missing_template_is_one_clear_error(tmp_path):
     env = environment(site)
     env.loader = jinja2.FileSystemLoader(tmp_path / "no-templates")
     home = plan(site)[0]
-    with pytest.raises(TemplateError, match=r"^the template home\.md\.j2 for index\.md is missing"):
+    missing = r"^the template home\.html\.j2 for index\.md is missing"
+    with pytest.raises(TemplateError, match=missing):
         render_page(env, home, site, "https://example.org/")
 
 
