@@ -36,8 +36,6 @@ class Section:
     id: str
     title: str | Callable[[CodeRecord], str]
     applies: Callable[[CodeRecord], bool] = _always
-    # Sections made of tables and raw exchanges stay out of the search index.
-    searchable: bool = True
     # For a section made from data beside the record (data/clients.yaml): whether the
     # site has that data for this record.
     applies_in: Callable[[CodeRecord, Site], bool] | None = None
@@ -58,30 +56,21 @@ CODE_SECTIONS: tuple[Section, ...] = (
     Section("when-not-to-use", "When not to use", applies=lambda r: bool(r.when_not_to_use)),
     Section("how-to-fix", "How to fix it", applies=_has_fixes),
     Section("meaning", "Meaning"),
-    Section("meanings", "Every meaning of this number", applies=is_shared, searchable=False),
+    Section("meanings", "Every meaning of this number", applies=is_shared),
     Section("seen-as", "You may see this as", applies=lambda r: bool(r.phrasings)),
     Section("who-uses-it", "Who uses it", applies=lambda r: bool(r.vendors)),
-    Section("clients", "How clients react", searchable=False, applies_in=_has_client_table),
-    Section(
-        "examples",
-        lambda r: "Examples" if len(r.examples) > 1 else "Example",
-        searchable=False,
-    ),
+    Section("clients", "How clients react", applies_in=_has_client_table),
+    Section("examples", lambda r: "Examples" if len(r.examples) > 1 else "Example"),
     Section("headers", "Headers"),
-    Section("comparison", "Comparison", searchable=False),
+    Section("comparison", "Comparison"),
     Section("best-practices", "Best practices"),
     Section("common-mistakes", "Common mistakes"),
     Section("faq", "FAQ"),
-    Section("properties", "Properties", searchable=False),
+    Section("properties", "Properties"),
     Section("in-code", "In code"),
-    Section(
-        "frameworks",
-        "Send it from your framework",
-        applies=lambda r: r.registered,
-        searchable=False,
-    ),
+    Section("frameworks", "Send it from your framework", applies=lambda r: r.registered),
     Section("specification", "Specification"),
-    Section("related-codes", "Related codes", searchable=False),
+    Section("related-codes", "Related codes"),
 )
 
 
