@@ -37,7 +37,6 @@ try:
         memo,
         previous_output,
         searchindex,
-        servewatch,
         templatecache,
         themeloader,
         whitespace,
@@ -101,6 +100,9 @@ def site_url_note(command: str | None, site_url: str | None) -> tuple[int, str] 
 
 
 def on_serve(server, config: MkDocsConfig, builder):
+    # Imported here: watchdog's polling observer is needed only while serving.
+    from generator import servewatch
+
     return servewatch.faster_polling(server, [config.docs_dir, config.config_file_path])
 
 
