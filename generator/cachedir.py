@@ -1,8 +1,8 @@
 """Where a build keeps what it can reuse the next time: a folder of the user's cache
 (``$XDG_CACHE_HOME``, else ``~/.cache``), ``http-status-codes/``; ``STATUS_CACHE_DIR``
 names another. Never the checkout: what a build reads back from there is compiled template
-code and converted text, and a file a pull request added under the checkout must never
-be taken for either."""
+code, converted text and drawn images, and a file a pull request added under the checkout
+must never be taken for any of them."""
 
 from __future__ import annotations
 

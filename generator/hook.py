@@ -168,13 +168,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state["search_order"] = []
     _state.setdefault("search_titles", {})
     pages_markdown = {src: "\n" + page.markdown for src, page in rendered.items()}
-    cache = Path(config.config_file_path).parent / ".cache" / "share-images"
     outputs: dict[str, str | bytes] = {
         **pages_markdown,
         **static_files(site, site_url),
         **icons.sprite_files(),
         **api_files(site, site_url, incremental.keeper("api", site, site_url)),
-        **share_images(site, cache),
+        **share_images(site, cachedir.folder("share-images")),
     }
     for src, content in outputs.items():
         existing = files.get_file_from_path(src)

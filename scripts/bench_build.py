@@ -206,7 +206,7 @@ def mkdocs_build_in_process(site: Site) -> tuple[float, float, int]:
 
     original = generator.loader.load_site, generator.shareimage.share_images
     generator.loader.load_site = lambda root, **_: site
-    # Share images are drawn once and then read from .cache/share-images: a warm build of
+    # Share images are drawn once and then read from the user's cache: a warm build of
     # the real site draws none. Synthetic codes would each be drawn (and cached) here.
     generator.shareimage.share_images = lambda site, cache: {}
     try:
