@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +52,21 @@ def test_every_code_page_names_its_share_image(real_site, real_data):
         assert image == f"https://status.example.org/og/{code}.png", code
         assert png_size((real_site.site / "og" / f"{code}.png").read_bytes()) == (1200, 630)
         assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+
+
+@pytest.mark.slow  # draws every image twice
+def test_an_edited_drawing_is_not_taken_from_the_cache(real_data, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    shareimage.share_images(real_data, cache)
+    edited = tmp_path / "shareimage.py"
+    edited.write_text(Path(shareimage.__file__).read_text(encoding="utf-8") + "\n# edited\n")
+    monkeypatch.setattr(shareimage, "__file__", str(edited))
+    shareimage._drawing.cache_clear()
+    drawn = []
+    original = shareimage.draw
+    monkeypatch.setattr(shareimage, "draw", lambda shows: drawn.append(shows) or original(shows))
+    try:
+        shareimage.share_images(real_data, cache)
+    finally:
+        shareimage._drawing.cache_clear()
+    assert len(drawn) == len(real_data.codes)
