@@ -132,7 +132,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = navigation(pages, hand_written)
     _state["current"] = (site, pages)
-    incremental.keep_compiled_templates(templatecache.on_disk())
+    # Compiled templates, ours and the theme's, kept between builds and serve rebuilds;
+    # Jinja checks each against its source's checksum (generator.templatecache).
+    _state["bytecode"] = templatecache.on_disk()
     incremental.begin(config)
     config.theme.get_env = themeloader.listing_no_hidden_folders(config.theme.get_env)
     return config
@@ -154,7 +156,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"is missing from {config.docs_dir}"
         )
     try:
-        rendered = incremental.render_for_build(site, pages, site_url)
+        rendered = incremental.render_for_build(site, pages, site_url, _state["bytecode"])
     except TemplateError as exc:
         raise PluginError(str(exc)) from None
     # Each generated page's metadata goes straight to page.meta (on_page_markdown) rather
@@ -216,7 +218,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    return incremental.theme_environment(env)
+    env.bytecode_cache = _state.get("bytecode")
+    return env
 
 
 def on_build_error(error: Exception) -> None:

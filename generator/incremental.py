@@ -12,9 +12,6 @@ that test is always true, so this module makes it truthful and keeps the rest of
   (``source``);
 - a record file is parsed and validated again only when its bytes change; the checks across
   records (generator.rules.check_site) run on every build (``read``);
-- compiled templates, ours and the theme's, stay in memory, keyed by their source's
-  checksum (``jinja2.BytecodeCache``), so an edited template is compiled again (MkDocs makes
-  a new theme environment for every build; ``theme_environment``);
 - a page's Markdown is rendered again only when its planned page changed, the templates
   changed, or something it read from the site changed: each page is rendered against a
   Site that records what the page reads (which record of which table, or a whole table
@@ -63,22 +60,6 @@ MAX_KEPT_BYTES = 1_000_000
 log = logging.getLogger("mkdocs.plugins.generator.incremental")
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Jinja's compiled templates for the life of the process; Jinja checks each bucket
-    against the template source's checksum, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.buckets: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.buckets.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.buckets[bucket.key] = bucket.bytecode_to_string()
-
-
 class _DropDirtyWarning(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith(DIRTY_WARNING)
@@ -89,14 +70,12 @@ class _Serving:
     """What one serve process keeps between builds."""
 
     dirty: bool
-    bytecode: _MemoryBytecodeCache = field(default_factory=_MemoryBytecodeCache)
     # (path, its target, root, model, sha256 of the bytes) -> what loader._read returned.
     reads: dict[tuple, tuple] = field(default_factory=dict)
-    # The folder generated files are written to, the digest of each one written, and
-    # what it was written from (the content, and the very metadata object).
+    # The folder generated files are written to, and for each one written what it was
+    # written from (the content, the very metadata object) and their digest.
     store: Path | None = None
-    digests: dict[str, bytes] = field(default_factory=dict)
-    written: dict[str, tuple[str | bytes, object]] = field(default_factory=dict)
+    written: dict[str, tuple[str | bytes, object, bytes]] = field(default_factory=dict)
     # What every page shows, at the previous build.
     signature: bytes | None = None
     # Whether this build started from an empty site folder (every page is built).
@@ -108,14 +87,6 @@ class _Serving:
 
 
 _serving: _Serving | None = None
-# Compiled templates on disk (generator.templatecache), for a build that is not served.
-_bytecode_on_disk: jinja2.BytecodeCache | None = None
-
-
-def keep_compiled_templates(cache: jinja2.BytecodeCache | None) -> None:
-    """Called from on_config: where a build outside serve keeps compiled templates."""
-    global _bytecode_on_disk
-    _bytecode_on_disk = cache
 
 
 def start(command: str, dirty: bool) -> None:
@@ -333,12 +304,16 @@ def _kept(
     return {key: output for key, (_, output, _) in made.items()}
 
 
-def render_for_build(site: Site, pages: list[Page], site_url: str) -> dict[str, render.Rendered]:
+def render_for_build(
+    site: Site,
+    pages: list[Page],
+    site_url: str,
+    bytecode: jinja2.BytecodeCache | None = None,
+) -> dict[str, render.Rendered]:
     """render.render_for_build; while serving, a page whose inputs did not change keeps
     the Markdown and metadata of the previous build."""
     if _serving is None:
-        return render.render_for_build(site, pages, site_url, _bytecode_on_disk)
-    bytecode = _serving.bytecode
+        return render.render_for_build(site, pages, site_url, bytecode)
     envs: list[jinja2.Environment] = []  # one environment, for the build's reading Site
 
     def make(reading: Site, src: str, page: Page) -> render.Rendered:
@@ -357,19 +332,12 @@ def keeper(kind: str, site: Site, site_url: str) -> Callable | None:
 
     def keep(makers: dict[str, Callable[[Site], Any]]) -> dict[str, Any]:
         # A key's maker is a function of the Site alone: the key is its only other input.
-        return _kept(kind, site, site_url, {key: key for key in makers}, make_one(makers))
+        def make(reading: Site, key: str, _: str) -> Any:
+            return makers[key](reading)
 
-    def make_one(makers: dict[str, Callable[[Site], Any]]) -> Callable[[Site, Any, Any], Any]:
-        return lambda reading, key, _: makers[key](reading)
+        return _kept(kind, site, site_url, {key: key for key in makers}, make)
 
     return keep
-
-
-def theme_environment(env: jinja2.Environment) -> jinja2.Environment:
-    """Called from on_env: while serving, the theme's templates compile once; otherwise
-    they are kept on disk between builds."""
-    env.bytecode_cache = _serving.bytecode if _serving is not None else _bytecode_on_disk
-    return env
 
 
 # --------------------------------------------------------------------------- pages
@@ -385,20 +353,21 @@ def source(src: str, content: str | bytes, also: object = None) -> dict[str, str
         return {"content": content}
     path = _serving.store / src
     before = _serving.written.get(src)
+    if before is not None and not path.is_file():
+        before = None  # the file is gone: write it again
     # A kept page hands back its very metadata object: no need to serialize it to see
     # that nothing changed.
-    if before is not None and before[1] is also and before[0] == content and path.is_file():
+    if before is not None and before[1] is also and before[0] == content:
         return {"abs_src_path": str(path)}
     data = content.encode("utf-8") if isinstance(content, str) else content
     digest = hashlib.sha256(data)
     if also is not None:
         digest.update(b"\0" + json.dumps(also, sort_keys=True, default=str).encode())
     digest = digest.digest()
-    if _serving.digests.get(src) != digest or not path.is_file():
+    if before is None or before[2] != digest:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        _serving.digests[src] = digest
-    _serving.written[src] = (content, also)
+    _serving.written[src] = (content, also, digest)
     return {"abs_src_path": str(path)}
 
 
