@@ -215,10 +215,7 @@ def render_body(env: jinja2.Environment, page: Page, site_url: str) -> str:
     try:
         template = env.get_template(kind_of(page).template(page))
         return template.render(
-            page=page,
-            site_url=Markup(base),
-            root=root_of(page.src),
-            **page.context,
+            page=page, site_url=Markup(base), root=root_of(page.src), **page.context
         )
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(

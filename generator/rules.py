@@ -41,20 +41,14 @@ def missing(code: int) -> str:
 # --------------------------------------------------------------------------- examples
 
 
-def example_messages(record: CodeRecord) -> tuple[tuple[Path_, str, httpmsg.Message | str], ...]:
-    """(path, 'request' or 'response', parsed message or the parse error) of each step;
-    parsed once for a record object (a serve rebuild keeps unchanged records' objects)."""
-    return _example_messages(record)
+ExampleMessage = tuple[Path_, str, httpmsg.Message | str]
 
 
 @identity.by_identity
-def _example_messages(record: CodeRecord) -> tuple[tuple[Path_, str, httpmsg.Message | str], ...]:
-    return tuple(_each_example_message(record))
-
-
-def _each_example_message(
-    record: CodeRecord,
-) -> Iterator[tuple[Path_, str, httpmsg.Message | str]]:
+def example_messages(record: CodeRecord) -> tuple[ExampleMessage, ...]:
+    """(path, 'request' or 'response', parsed message or the parse error) of each step;
+    parsed once for a record object (a serve rebuild keeps unchanged records' objects)."""
+    found: list[ExampleMessage] = []
     for e, example in enumerate(record.examples):
         for s, step in enumerate(example.steps):
             for kind in ("request", "response"):
@@ -63,9 +57,10 @@ def _each_example_message(
                     continue
                 path = ("examples", e, "steps", s, kind)
                 try:
-                    yield path, kind, httpmsg.parse(text, kind=kind)
+                    found.append((path, kind, httpmsg.parse(text, kind=kind)))
                 except httpmsg.MessageError as exc:
-                    yield path, kind, str(exc)
+                    found.append((path, kind, str(exc)))
+    return tuple(found)
 
 
 def example_responses(record: CodeRecord) -> Iterator[tuple[Path_, httpmsg.Message]]:
@@ -426,14 +421,10 @@ def check_products(site: Site) -> list[Problem]:
 # --------------------------------------------------------------------------- links
 
 
+@identity.by_identity
 def prose_fields(item: Any) -> tuple[tuple[Path_, Prose], ...]:
     """(path, text) for every Markdown field of a record or other model; walked once for
     an object (a serve rebuild keeps unchanged records' objects)."""
-    return _prose_fields(item)
-
-
-@identity.by_identity
-def _prose_fields(item: Any) -> tuple[tuple[Path_, Prose], ...]:
     return tuple(_each_prose_field(item, ()))
 
 
